@@ -1,0 +1,4 @@
+package io.axon.core.protocol;
+
+/** The reply to a {@link ResultReport}. */
+public record ResultReply(long workUnitId, boolean accepted, String detail) {}
