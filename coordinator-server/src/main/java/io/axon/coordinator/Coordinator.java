@@ -1,0 +1,84 @@
+package io.axon.coordinator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running coordinator: database, background transitioner and HTTP server. Embeddable (tests, the
+ * demo); {@link CoordinatorMain} is the command line around it.
+ */
+public final class Coordinator implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
+
+  private final CoordinatorConfig config;
+  private CoordinatorComponent component;
+
+  public Coordinator(CoordinatorConfig config) {
+    this.config = config;
+  }
+
+  /** Migrates the database, resumes unfinished jobs and starts serving. */
+  public synchronized Coordinator start() {
+    if (component != null) {
+      throw new IllegalStateException("already started");
+    }
+    try {
+      Files.createDirectories(config.dataDir().resolve("uploads"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+    }
+    CoordinatorComponent started = DaggerCoordinatorComponent.factory().create(config);
+    try {
+      started.database().migrate();
+      started.transitioner().start();
+      started.webServer().start();
+    } catch (RuntimeException e) {
+      started.webServer().stop();
+      started.transitioner().stop();
+      started.database().close();
+      throw e;
+    }
+    component = started;
+    log.info("coordinator listening on {} (data in {})", url(), config.dataDir());
+    return this;
+  }
+
+  /** The port the server listens on (useful with port 0). */
+  public synchronized int port() {
+    if (component == null) {
+      throw new IllegalStateException("not started");
+    }
+    return component.webServer().port();
+  }
+
+  /** A URL that reaches this coordinator from this machine, e.g. {@code http://localhost:8080}. */
+  public String url() {
+    String host = config.bind();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "localhost";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + port();
+  }
+
+  /** Stops serving, lets a round being closed finish, and closes the database. Idempotent. */
+  public synchronized void stop() {
+    if (component == null) {
+      return;
+    }
+    component.webServer().stop();
+    component.transitioner().stop();
+    component.database().close();
+    component = null;
+    log.info("coordinator stopped");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

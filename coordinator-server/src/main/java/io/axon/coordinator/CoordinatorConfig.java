@@ -1,0 +1,189 @@
+package io.axon.coordinator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a coordinator needs to start. Build one with {@link #builder(Path)}; the defaults suit
+ * a single machine.
+ *
+ * @param bind address to listen on
+ * @param port TCP port; 0 picks a free one
+ * @param dataDir holds the embedded database (unless {@code dbUrl} points elsewhere) and temporary
+ *     upload files
+ * @param dbUrl JDBC URL; null means an H2 file database in {@code dataDir}
+ * @param deadline how long a volunteer may hold a work unit before it is handed to another
+ * @param retryAfter what a volunteer is told to wait when there is no work
+ * @param heartbeat how often volunteers should send a heartbeat
+ * @param transitionerPeriod how often deadlines and finished rounds are checked in the background
+ * @param maxJsonBytes limit on JSON request bodies
+ * @param maxResultBytes limit on a result upload (report plus model)
+ * @param maxJobBytes limit on a job upload (spec plus CSV)
+ */
+public record CoordinatorConfig(
+    String bind,
+    int port,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    Duration deadline,
+    Duration retryAfter,
+    Duration heartbeat,
+    Duration transitionerPeriod,
+    long maxJsonBytes,
+    long maxResultBytes,
+    long maxJobBytes) {
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_BIND = "0.0.0.0";
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TRANSITIONER_PERIOD = Duration.ofSeconds(5);
+  public static final long DEFAULT_MAX_JSON_BYTES = 64L * 1024;
+  public static final long DEFAULT_MAX_RESULT_BYTES = 64L * 1024 * 1024;
+  public static final long DEFAULT_MAX_JOB_BYTES = 512L * 1024 * 1024;
+
+  public CoordinatorConfig {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(dataDir, "dataDir");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+    }
+    positive("deadline", deadline);
+    positive("retryAfter", retryAfter);
+    positive("heartbeat", heartbeat);
+    positive("transitionerPeriod", transitionerPeriod);
+    if (maxJsonBytes < 1024 || maxResultBytes < 1024 || maxJobBytes < 1024) {
+      throw new IllegalArgumentException("body size limits must be at least 1024 bytes");
+    }
+  }
+
+  private static void positive(String name, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+  }
+
+  /** The JDBC URL to use: {@code dbUrl}, or an H2 file database in {@code dataDir}. */
+  public String jdbcUrl() {
+    if (dbUrl != null) {
+      return dbUrl;
+    }
+    return "jdbc:h2:file:"
+        + dataDir.toAbsolutePath().resolve("axon")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  }
+
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(dataDir);
+    b.bind = bind;
+    b.port = port;
+    b.dbUrl = dbUrl;
+    b.dbUser = dbUser;
+    b.dbPassword = dbPassword;
+    b.deadline = deadline;
+    b.retryAfter = retryAfter;
+    b.heartbeat = heartbeat;
+    b.transitionerPeriod = transitionerPeriod;
+    b.maxJsonBytes = maxJsonBytes;
+    b.maxResultBytes = maxResultBytes;
+    b.maxJobBytes = maxJobBytes;
+    return b;
+  }
+
+  /** Builds a {@link CoordinatorConfig}, starting from the defaults. */
+  public static final class Builder {
+    private final Path dataDir;
+    private String bind = DEFAULT_BIND;
+    private int port = DEFAULT_PORT;
+    private String dbUrl;
+    private String dbUser;
+    private String dbPassword;
+    private Duration deadline = DEFAULT_DEADLINE;
+    private Duration retryAfter = DEFAULT_RETRY_AFTER;
+    private Duration heartbeat = DEFAULT_HEARTBEAT;
+    private Duration transitionerPeriod = DEFAULT_TRANSITIONER_PERIOD;
+    private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
+    private long maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
+    private long maxJobBytes = DEFAULT_MAX_JOB_BYTES;
+
+    private Builder(Path dataDir) {
+      this.dataDir = dataDir;
+    }
+
+    public Builder bind(String value) {
+      bind = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder database(String url, String user, String password) {
+      dbUrl = url;
+      dbUser = user;
+      dbPassword = password;
+      return this;
+    }
+
+    public Builder deadline(Duration value) {
+      deadline = value;
+      return this;
+    }
+
+    public Builder retryAfter(Duration value) {
+      retryAfter = value;
+      return this;
+    }
+
+    public Builder heartbeat(Duration value) {
+      heartbeat = value;
+      return this;
+    }
+
+    public Builder transitionerPeriod(Duration value) {
+      transitionerPeriod = value;
+      return this;
+    }
+
+    public Builder maxJsonBytes(long value) {
+      maxJsonBytes = value;
+      return this;
+    }
+
+    public Builder maxResultBytes(long value) {
+      maxResultBytes = value;
+      return this;
+    }
+
+    public Builder maxJobBytes(long value) {
+      maxJobBytes = value;
+      return this;
+    }
+
+    public CoordinatorConfig build() {
+      return new CoordinatorConfig(
+          bind,
+          port,
+          dataDir,
+          dbUrl,
+          dbUser,
+          dbPassword,
+          deadline,
+          retryAfter,
+          heartbeat,
+          transitionerPeriod,
+          maxJsonBytes,
+          maxResultBytes,
+          maxJobBytes);
+    }
+  }
+}

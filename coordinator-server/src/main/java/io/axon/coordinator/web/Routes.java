@@ -1,0 +1,45 @@
+package io.axon.coordinator.web;
+
+import io.axon.coordinator.blob.BlobController;
+import io.axon.coordinator.host.HostController;
+import io.axon.coordinator.job.JobController;
+import io.axon.coordinator.workunit.WorkController;
+import io.javalin.config.RoutesConfig;
+import jakarta.inject.Inject;
+
+/** The whole route table of the coordinator (docs/PROTOCOL.md). */
+public final class Routes {
+  private final Authenticator auth;
+  private final HostController hosts;
+  private final WorkController work;
+  private final BlobController blobs;
+  private final JobController jobs;
+
+  @Inject
+  public Routes(
+      Authenticator auth,
+      HostController hosts,
+      WorkController work,
+      BlobController blobs,
+      JobController jobs) {
+    this.auth = auth;
+    this.hosts = hosts;
+    this.work = work;
+    this.blobs = blobs;
+    this.jobs = jobs;
+  }
+
+  public void addTo(RoutesConfig routes) {
+    // volunteers
+    routes.post("/api/v1/hosts", hosts::register);
+    routes.post("/api/v1/heartbeat", auth.host(hosts::heartbeat));
+    routes.post("/api/v1/work", auth.host(work::request));
+    routes.get("/api/v1/blobs/{sha256}", auth.host(blobs::get));
+    routes.post("/api/v1/results", auth.host(work::report));
+    // project owners
+    routes.post("/api/v1/jobs", jobs::submit);
+    routes.get("/api/v1/jobs", jobs::list);
+    routes.get("/api/v1/jobs/{id}", jobs::get);
+    routes.get("/api/v1/jobs/{id}/model", jobs::model);
+  }
+}

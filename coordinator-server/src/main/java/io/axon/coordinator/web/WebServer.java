@@ -1,0 +1,102 @@
+package io.axon.coordinator.web;
+
+import io.axon.coordinator.CoordinatorConfig;
+import io.axon.core.protocol.ErrorBody;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Javalin on Jetty: the routes, and every error turned into {@link ErrorBody} JSON. */
+@Singleton
+public final class WebServer {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+  private final CoordinatorConfig config;
+  private final Routes routes;
+  private Javalin app;
+
+  @Inject
+  public WebServer(CoordinatorConfig config, Routes routes) {
+    this.config = config;
+    this.routes = routes;
+  }
+
+  public synchronized void start() {
+    app =
+        Javalin.create(
+            javalin -> {
+              javalin.startup.showJavalinBanner = false;
+              javalin.startup.showOldJavalinVersionWarning = false;
+              javalin.jetty.host = config.bind();
+              javalin.jetty.port = config.port();
+              // Bodies enforces the per-endpoint limits; this only has to stay out of its way.
+              javalin.http.maxRequestSize = Math.max(config.maxJobBytes(), config.maxResultBytes());
+              routes.addTo(javalin.routes);
+              errors(javalin.routes);
+            });
+    app.start();
+  }
+
+  public synchronized int port() {
+    if (app == null) {
+      throw new IllegalStateException("not started");
+    }
+    return app.port();
+  }
+
+  public synchronized void stop() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+  }
+
+  private static void errors(RoutesConfig routes) {
+    routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.detail()));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> error(ctx, e.getStatus(), code(e.getStatus()), e.getMessage()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          error(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName());
+        });
+    routes.error(
+        404,
+        "*",
+        ctx -> {
+          if (ctx.result() == null) {
+            error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+          }
+        });
+    routes.error(
+        405,
+        "*",
+        ctx -> {
+          if (ctx.result() == null) {
+            error(
+                ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
+          }
+        });
+  }
+
+  private static void error(Context ctx, int status, String error, String detail) {
+    Responses.json(ctx, status, new ErrorBody(error, detail));
+  }
+
+  private static String code(int status) {
+    return switch (status) {
+      case 400, 413 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 404 -> "not_found";
+      case 409 -> "conflict";
+      default -> status >= 500 ? "internal" : "error_" + status;
+    };
+  }
+}

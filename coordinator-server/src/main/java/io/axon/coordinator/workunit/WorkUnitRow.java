@@ -1,0 +1,15 @@
+package io.axon.coordinator.workunit;
+
+/** One row of the {@code work_units} table (the fields the coordinator acts on). */
+public record WorkUnitRow(
+    long id,
+    long jobId,
+    int round,
+    int shardIndex,
+    WorkUnitState state,
+    long seed,
+    String modelSha256,
+    long flops,
+    Long hostId,
+    Long deadlineMillis,
+    String resultSha256) {}

@@ -1,0 +1,42 @@
+package io.axon.coordinator;
+
+import io.axon.core.protocol.JobSpec;
+import io.axon.core.training.Hyperparameters;
+import io.axon.core.training.ModelKind;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/** Small, seeded, learnable jobs for tests. */
+final class TestJobs {
+  private TestJobs() {}
+
+  static JobSpec logistic(String name, int shards, int rounds) {
+    return new JobSpec(
+        name,
+        ModelKind.LOGISTIC,
+        List.of(),
+        new Hyperparameters(0.1, 0.0, 0.0, 16),
+        "label",
+        shards,
+        2,
+        rounds,
+        null,
+        0.2,
+        42L);
+  }
+
+  /** Two features; the label is 1 when a weighted sum plus noise is positive. */
+  static byte[] separableCsv(int rows, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("x1,x2,label\n");
+    for (int i = 0; i < rows; i++) {
+      double x1 = random.nextDouble(-2, 2);
+      double x2 = random.nextDouble(-2, 2);
+      int label = 1.5 * x1 - x2 + 0.2 * random.nextGaussian() > 0 ? 1 : 0;
+      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%d%n", x1, x2, label));
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,175 @@
+package io.axon.coordinator;
+
+import io.axon.core.protocol.HostRegistered;
+import io.axon.core.protocol.HostRegistration;
+import io.axon.core.protocol.ProtocolJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** A real coordinator on a random port with an H2 database in a temporary directory. */
+final class TestServer implements AutoCloseable {
+  final CoordinatorConfig config;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Coordinator coordinator;
+
+  TestServer(CoordinatorConfig config) {
+    this.config = config;
+    this.coordinator = new Coordinator(config).start();
+  }
+
+  static CoordinatorConfig.Builder config(Path dataDir) {
+    return CoordinatorConfig.builder(dataDir)
+        .port(0)
+        .bind("127.0.0.1")
+        .retryAfter(Duration.ofSeconds(1))
+        .transitionerPeriod(Duration.ofMillis(200));
+  }
+
+  static TestServer start(Path dataDir) {
+    return new TestServer(config(dataDir).build());
+  }
+
+  String url() {
+    return coordinator.url();
+  }
+
+  void stop() {
+    coordinator.stop();
+  }
+
+  /** Starts again on the same data directory (a new port). */
+  void restart() {
+    coordinator.stop();
+    coordinator = new Coordinator(config).start();
+  }
+
+  @Override
+  public void close() {
+    coordinator.stop();
+  }
+
+  HostRegistered register(String name) {
+    HttpResponse<String> reply =
+        postJson(
+            "/api/v1/hosts",
+            null,
+            ProtocolJson.toJson(new HostRegistration(name, "Linux amd64", 2, 1L << 30, "test-1")));
+    if (reply.statusCode() != 201) {
+      throw new AssertionError("registration failed: " + reply.body());
+    }
+    return ProtocolJson.fromJson(reply.body(), HostRegistered.class);
+  }
+
+  HttpResponse<String> postJson(String path, String token, String json) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  HttpResponse<String> get(String path, String token) {
+    return send(request(path, token).GET().build());
+  }
+
+  HttpResponse<byte[]> getBytes(String path, String token, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, token).GET();
+    headers.forEach(builder::header);
+    try {
+      return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> postMultipart(String path, String token, Multipart body) {
+    return send(
+        request(path, token)
+            .header("Content-Type", body.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+            .build());
+  }
+
+  long count(String table) {
+    return Jdbi.create(config.jdbcUrl())
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A multipart/form-data body. */
+  static final class Multipart {
+    private final String boundary = "axon-" + UUID.randomUUID();
+    private final Map<String, byte[]> parts = new LinkedHashMap<>();
+    private final Map<String, String> types = new LinkedHashMap<>();
+
+    Multipart part(String name, String contentType, byte[] content) {
+      parts.put(name, content);
+      types.put(name, contentType);
+      return this;
+    }
+
+    Multipart json(String name, String json) {
+      return part(name, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String contentType() {
+      return "multipart/form-data; boundary=" + boundary;
+    }
+
+    byte[] bytes() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      parts.forEach(
+          (name, content) -> {
+            String head =
+                "--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + name
+                    + "\"; filename=\""
+                    + name
+                    + "\"\r\nContent-Type: "
+                    + types.get(name)
+                    + "\r\n\r\n";
+            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+          });
+      out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return out.toByteArray();
+    }
+  }
+}
