@@ -1,5 +1,7 @@
 package io.axon.coordinator.job;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
 import io.axon.coordinator.blob.BlobStore;
 import io.axon.coordinator.db.Database;
 import io.axon.coordinator.web.ApiException;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class JobService {
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
   private static final int MAX_FEATURE_COLUMNS_JSON = 1_000_000;
+  private static final JsonAdapter<List<String>> FEATURE_COLUMNS =
+      ProtocolJson.moshi().adapter(Types.newParameterizedType(List.class, String.class));
 
   private final Jdbi jdbi;
   private final BlobStore blobs;
@@ -54,7 +58,7 @@ public final class JobService {
   public JobStatus submit(JobSpec spec, Reader csv) throws IOException {
     var table = badRequestIfInvalid("CSV data", () -> CsvDatasets.read(csv, spec.labelColumn()));
     Dataset data = table.data();
-    String featureColumnsJson = ProtocolJson.toJson(List.copyOf(table.featureColumns()));
+    String featureColumnsJson = FEATURE_COLUMNS.toJson(List.copyOf(table.featureColumns()));
     if (featureColumnsJson.length() > MAX_FEATURE_COLUMNS_JSON) {
       throw ApiException.badRequest("CSV header is too long: over 1,000,000 characters");
     }

@@ -1,0 +1,313 @@
+package io.axon.coordinator;
+
+import static io.axon.coordinator.HostApiTest.error;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.axon.core.common.Sha256;
+import io.axon.core.protocol.JobSpec;
+import io.axon.core.protocol.JobStatus;
+import io.axon.core.protocol.JobStatus.JobState;
+import io.axon.core.protocol.ProtocolJson;
+import io.axon.core.protocol.ResultReport;
+import io.axon.core.protocol.WorkAssignment;
+import io.axon.core.training.Model;
+import io.axon.core.training.ModelFormat;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoundsTest {
+  @TempDir Path dataDir;
+
+  private static JobStatus submit(TestServer server, JobSpec spec, byte[] csv) {
+    HttpResponse<String> reply =
+        server.postMultipart(
+            "/api/v1/jobs",
+            null,
+            new TestServer.Multipart()
+                .json("spec", ProtocolJson.toJson(spec))
+                .part("data", "text/csv", csv));
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+    return ProtocolJson.fromJson(reply.body(), JobStatus.class);
+  }
+
+  private static JobStatus status(TestServer server, long id) {
+    return ProtocolJson.fromJson(server.get("/api/v1/jobs/" + id, null).body(), JobStatus.class);
+  }
+
+  @Test
+  void twoVolunteersTrainAJobRoundAfterRoundUntilItIsDone() throws Exception {
+    try (TestServer server = TestServer.start(dataDir)) {
+      JobStatus job =
+          submit(server, TestJobs.logistic("e2e", 2, 3), TestJobs.separableCsv(1000, 11));
+      List<TestVolunteer> volunteers =
+          List.of(new TestVolunteer(server, "v1"), new TestVolunteer(server, "v2"));
+
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Integer>> done = new ArrayList<>();
+        for (TestVolunteer volunteer : volunteers) {
+          done.add(threads.submit(untilDone(server, volunteer, job.id())));
+        }
+        int units = 0;
+        for (Future<Integer> f : done) {
+          units += f.get();
+        }
+        assertThat(units).isEqualTo(2 * 3);
+      } finally {
+        threads.shutdownNow();
+      }
+
+      JobStatus finished = status(server, job.id());
+      assertThat(finished.state()).isEqualTo(JobState.DONE);
+      assertThat(finished.metrics())
+          .extracting(JobStatus.RoundMetrics::round)
+          .containsExactly(1, 2, 3);
+      assertThat(finished.metrics().get(2).accuracy()).isGreaterThan(0.9);
+      byte[] model =
+          server.getBytes("/api/v1/jobs/" + job.id() + "/model", null, java.util.Map.of()).body();
+      assertThat(Sha256.hex(model)).isEqualTo(finished.modelSha256());
+      assertThat(finished.modelSha256()).isNotEqualTo(job.modelSha256());
+      assertThat(server.get("/api/v1/jobs", null).body()).contains("\"state\":\"DONE\"");
+    }
+  }
+
+  private static Callable<Integer> untilDone(TestServer server, TestVolunteer volunteer, long id) {
+    return () -> {
+      int units = 0;
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (status(server, id).state() == JobState.RUNNING) {
+        if (System.nanoTime() > until) {
+          throw new AssertionError("job did not finish: " + status(server, id));
+        }
+        if (volunteer.runOne()) {
+          units++;
+        } else {
+          Thread.sleep(50);
+        }
+      }
+      return units;
+    };
+  }
+
+  @Test
+  void jobStopsEarlyOnceItReachesItsTargetAccuracy() {
+    try (TestServer server = TestServer.start(dataDir)) {
+      JobSpec base = TestJobs.logistic("target", 1, 50);
+      JobSpec spec =
+          new JobSpec(
+              base.name(),
+              base.model(),
+              base.hidden(),
+              base.hyperparameters(),
+              base.labelColumn(),
+              1,
+              1,
+              50,
+              0.8,
+              base.holdoutFraction(),
+              base.seed());
+      JobStatus job = submit(server, spec, TestJobs.separableCsv(600, 12));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                volunteer.runOne();
+                return status(server, job.id()).state() == JobState.DONE;
+              });
+
+      JobStatus done = status(server, job.id());
+      assertThat(done.metrics()).hasSizeLessThan(50);
+      assertThat(done.metrics().get(done.metrics().size() - 1).accuracy())
+          .isGreaterThanOrEqualTo(0.8);
+    }
+  }
+
+  @Test
+  void coordinatorStoppedMidJobAndRestartedOnTheSameDataFinishesIt() {
+    TestServer server = TestServer.start(dataDir);
+    try {
+      JobStatus job =
+          submit(server, TestJobs.logistic("restart", 2, 3), TestJobs.separableCsv(800, 13));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+      // round 1 complete, round 2 half done and one unit of it in the volunteer's hands
+      assertThat(volunteer.runOne()).isTrue();
+      assertThat(volunteer.runOne()).isTrue();
+      await().atMost(Duration.ofSeconds(10)).until(() -> status(server, job.id()).round() == 2);
+      assertThat(volunteer.runOne()).isTrue();
+      WorkAssignment held = volunteer.requestWork();
+      assertThat(held).isNotNull();
+      TestVolunteer.Result result = volunteer.train(held);
+
+      server.restart();
+
+      assertThat(status(server, job.id()).round()).isEqualTo(2);
+      assertThat(volunteer.upload(result.report(), result.model()).statusCode()).isEqualTo(200);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                volunteer.runOne();
+                return status(server, job.id()).state() == JobState.DONE;
+              });
+      assertThat(status(server, job.id()).metrics()).hasSize(3);
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void resultsThatCompleteARoundWhileTheCoordinatorIsDownAreAssimilatedOnStartUp() {
+    TestServer server = TestServer.start(dataDir);
+    try {
+      JobStatus job =
+          submit(server, TestJobs.logistic("startup", 1, 2), TestJobs.separableCsv(300, 14));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+      WorkAssignment work = volunteer.requestWork();
+      TestVolunteer.Result result = volunteer.train(work);
+      // Simulates a crash between accepting the last result and closing the round.
+      server.stop();
+      org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "UPDATE work_units SET state = 'DONE', result_sha256 = :sha WHERE id = :id")
+                      .bind("sha", storeBlob(h, result.model()))
+                      .bind("id", work.workUnitId())
+                      .execute());
+
+      server.restart();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> status(server, job.id()).round() == 2);
+      assertThat(status(server, job.id()).metrics()).hasSize(1);
+    } finally {
+      server.close();
+    }
+  }
+
+  private static String storeBlob(org.jdbi.v3.core.Handle h, byte[] bytes) {
+    String sha = Sha256.hex(bytes);
+    h.createUpdate(
+            "INSERT INTO blobs (sha256, size_bytes, content, created_at)"
+                + " VALUES (:sha, :size, :content, CURRENT_TIMESTAMP)")
+        .bind("sha", sha)
+        .bind("size", (long) bytes.length)
+        .bind("content", bytes)
+        .execute();
+    return sha;
+  }
+
+  @Test
+  void concurrentWorkRequestsNeverGetTheSameUnit() throws Exception {
+    try (TestServer server = TestServer.start(dataDir)) {
+      submit(server, TestJobs.logistic("many", 40, 1), TestJobs.separableCsv(400, 15));
+      List<TestVolunteer> volunteers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        volunteers.add(new TestVolunteer(server, "v" + i));
+      }
+      ExecutorService threads = Executors.newFixedThreadPool(8);
+      List<Long> units = java.util.Collections.synchronizedList(new ArrayList<>());
+      try {
+        List<Future<?>> running = new ArrayList<>();
+        for (TestVolunteer volunteer : volunteers) {
+          running.add(
+              threads.submit(
+                  () -> {
+                    for (WorkAssignment a; (a = volunteer.requestWork()) != null; ) {
+                      units.add(a.workUnitId());
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> f : running) {
+          f.get();
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+
+      assertThat(units).hasSize(40).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void unitPastItsDeadlineGoesToAnotherHostAndTheLateResultIsAConflict() throws Exception {
+    try (TestServer server =
+        new TestServer(TestServer.config(dataDir).deadline(Duration.ofMillis(300)).build())) {
+      submit(server, TestJobs.logistic("late", 1, 1), TestJobs.separableCsv(100, 16));
+      TestVolunteer slow = new TestVolunteer(server, "slow");
+      TestVolunteer fast = new TestVolunteer(server, "fast");
+      WorkAssignment first = slow.requestWork();
+      TestVolunteer.Result late = slow.train(first);
+      assertThat(fast.requestWork()).isNull();
+
+      Thread.sleep(400);
+      WorkAssignment again = fast.requestWork();
+
+      assertThat(again).isNotNull();
+      assertThat(again.workUnitId()).isEqualTo(first.workUnitId());
+      assertThat(error(slow.upload(late.report(), late.model()), 409).detail())
+          .contains(String.valueOf(first.workUnitId()));
+    }
+  }
+
+  @Test
+  void resultsThatDoNotMatchOrDoNotDecodeAreRejected() {
+    try (TestServer server = TestServer.start(dataDir)) {
+      submit(server, TestJobs.logistic("checks", 1, 1), TestJobs.separableCsv(100, 17));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+      TestVolunteer other = new TestVolunteer(server, "other");
+      WorkAssignment work = volunteer.requestWork();
+      TestVolunteer.Result good = volunteer.train(work);
+
+      // bytes that are not what the report names
+      ResultReport wrongHash = withSha(good.report(), "0".repeat(64));
+      assertThat(error(volunteer.upload(wrongHash, good.model()), 400).detail())
+          .contains("SHA-256");
+      // bytes that are no model
+      byte[] junk = {1, 2, 3};
+      assertThat(
+              error(volunteer.upload(withSha(good.report(), Sha256.hex(junk)), junk), 400).detail())
+          .contains("unreadable");
+      // a model with NaN in it
+      double[] params = ModelFormat.decode(good.model()).parameters();
+      params[0] = Double.NaN;
+      byte[] nan = ModelFormat.encode(Model.of(work.model(), params));
+      assertThat(
+              error(volunteer.upload(withSha(good.report(), Sha256.hex(nan)), nan), 400).detail())
+          .contains("non-finite");
+      // someone else's unit
+      assertThat(other.upload(good.report(), good.model()).statusCode()).isEqualTo(409);
+      // a unit that does not exist
+      ResultReport missing = new ResultReport(999_999, good.report().modelSha256(), 0.1, 1, 1, 1);
+      assertThat(error(volunteer.upload(missing, good.model()), 404).error())
+          .isEqualTo("not_found");
+
+      assertThat(volunteer.upload(good.report(), good.model()).statusCode()).isEqualTo(200);
+      // the same result twice: the unit is done already
+      assertThat(error(volunteer.upload(good.report(), good.model()), 409).detail())
+          .contains("done");
+    }
+  }
+
+  private static ResultReport withSha(ResultReport report, String sha) {
+    return new ResultReport(
+        report.workUnitId(),
+        sha,
+        report.trainLoss(),
+        report.samples(),
+        report.flops(),
+        report.elapsedMillis());
+  }
+}
