@@ -14,12 +14,20 @@ CREATE TABLE hosts (
   last_seen TIMESTAMP NOT NULL
 );
 
--- Content-addressed: the key is the SHA-256 of the bytes, so a row never changes.
+-- Content-addressed: the key is the SHA-256 of the bytes, so a blob never changes. The bytes are
+-- kept in chunks of at most 1 MiB: no huge single values (H2's MVStore fails under concurrent
+-- reads with values of several MB; PostgreSQL caps BYTEA at 1 GB).
 CREATE TABLE blobs (
   sha256 VARCHAR(64) PRIMARY KEY,
   size_bytes BIGINT NOT NULL,
-  content BYTEA NOT NULL,
   created_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE blob_chunks (
+  sha256 VARCHAR(64) NOT NULL REFERENCES blobs (sha256),
+  chunk_index INT NOT NULL,
+  content BYTEA NOT NULL,
+  PRIMARY KEY (sha256, chunk_index)
 );
 
 CREATE TABLE jobs (

@@ -73,7 +73,9 @@ public record CoordinatorConfig(
     }
     return "jdbc:h2:file:"
         + dataDir.toAbsolutePath().resolve("axon")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        // commits reach the file at once: a coordinator killed right after a commit keeps it
+        + ";WRITE_DELAY=0";
   }
 
   public static Builder builder(Path dataDir) {

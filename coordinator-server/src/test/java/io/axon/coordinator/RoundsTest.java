@@ -199,11 +199,14 @@ class RoundsTest {
   private static String storeBlob(org.jdbi.v3.core.Handle h, byte[] bytes) {
     String sha = Sha256.hex(bytes);
     h.createUpdate(
-            "INSERT INTO blobs (sha256, size_bytes, content, created_at)"
-                + " VALUES (:sha, :size, :content, CURRENT_TIMESTAMP)")
+            "INSERT INTO blobs (sha256, size_bytes, created_at)"
+                + " VALUES (:sha, :size, CURRENT_TIMESTAMP)")
         .bind("sha", sha)
         .bind("size", (long) bytes.length)
-        .bind("content", bytes)
+        .execute();
+    h.createUpdate("INSERT INTO blob_chunks (sha256, chunk_index, content) VALUES (:sha, 0, :c)")
+        .bind("sha", sha)
+        .bind("c", bytes)
         .execute();
     return sha;
   }
