@@ -3,6 +3,7 @@ package io.axon.coordinator;
 import static io.axon.coordinator.HostApiTest.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.axon.core.client.CoordinatorClient;
 import io.axon.core.common.Sha256;
 import io.axon.core.protocol.ErrorBody;
 import io.axon.core.protocol.JobSpec;
@@ -65,6 +66,19 @@ class JobApiTest {
         ProtocolJson.fromJson(server.get("/api/v1/jobs/" + job.id(), null).body(), JobStatus.class);
     assertThat(fetched).isEqualTo(job);
     assertThat(server.get("/api/v1/jobs", null).body()).contains("\"name\":\"shards\"");
+  }
+
+  @Test
+  void coordinatorClientSubmitsAJobFromAFileAndListsIt(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("train.csv");
+    java.nio.file.Files.write(csv, TestJobs.separableCsv(300, 5));
+    try (CoordinatorClient client = CoordinatorClient.builder(server.url()).build()) {
+      JobStatus job = client.submitJob(TestJobs.logistic("client", 2, 1), csv);
+
+      assertThat(client.job(job.id())).isEqualTo(job);
+      assertThat(client.jobs()).extracting(JobStatus::name).contains("client");
+      assertThat(Sha256.hex(client.jobModel(job.id()))).isEqualTo(job.modelSha256());
+    }
   }
 
   @Test

@@ -23,10 +23,13 @@ final class TestServer implements AutoCloseable {
   final CoordinatorConfig config;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Coordinator coordinator;
+  private final String url;
 
   TestServer(CoordinatorConfig config) {
-    this.config = config;
     this.coordinator = new Coordinator(config).start();
+    // restarts reuse the port, so that volunteers' clients keep working
+    this.config = config.toBuilder().port(coordinator.port()).build();
+    this.url = coordinator.url();
   }
 
   static CoordinatorConfig.Builder config(Path dataDir) {
@@ -42,14 +45,14 @@ final class TestServer implements AutoCloseable {
   }
 
   String url() {
-    return coordinator.url();
+    return url;
   }
 
   void stop() {
     coordinator.stop();
   }
 
-  /** Starts again on the same data directory (a new port). */
+  /** Starts again on the same data directory and port. */
   void restart() {
     coordinator.stop();
     coordinator = new Coordinator(config).start();

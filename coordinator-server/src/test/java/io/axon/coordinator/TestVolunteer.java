@@ -1,51 +1,65 @@
 package io.axon.coordinator;
 
+import io.axon.core.client.CoordinatorClient;
 import io.axon.core.common.Sha256;
 import io.axon.core.data.Dataset;
 import io.axon.core.data.ShardFormat;
 import io.axon.core.protocol.HostRegistered;
+import io.axon.core.protocol.HostRegistration;
 import io.axon.core.protocol.ProtocolJson;
 import io.axon.core.protocol.ResultReport;
 import io.axon.core.protocol.WorkAssignment;
-import io.axon.core.protocol.WorkReply;
 import io.axon.core.protocol.WorkRequest;
 import io.axon.core.training.Kernel;
 import io.axon.core.training.Model;
 import io.axon.core.training.ModelFormat;
 import io.axon.core.training.TrainingListener;
 import io.axon.core.training.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.time.Duration;
 
 /**
- * A volunteer speaking the real HTTP protocol with the real kernels: asks for work, downloads and
- * verifies the blobs, trains, uploads. (The volunteer engine replaces it where it is available.)
+ * A volunteer on {@link CoordinatorClient} with the real kernels: asks for work, downloads and
+ * verifies the blobs, trains, uploads. {@link #upload} goes around the client so that tests can
+ * send what the client would refuse to.
  */
-final class TestVolunteer {
+final class TestVolunteer implements AutoCloseable {
   private final TestServer server;
+  private final CoordinatorClient client;
   final HostRegistered host;
 
   TestVolunteer(TestServer server, String name) {
     this.server = server;
-    this.host = server.register(name);
+    CoordinatorClient anonymous =
+        CoordinatorClient.builder(server.url())
+            .maxAttempts(1)
+            .readTimeout(Duration.ofSeconds(60))
+            .build();
+    try {
+      this.host =
+          anonymous.register(new HostRegistration(name, "Linux amd64", 2, 1L << 30, "test-1"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.client = anonymous.withToken(host.token());
   }
 
   WorkAssignment requestWork() {
-    HttpResponse<String> reply =
-        server.postJson(
-            "/api/v1/work", host.token(), ProtocolJson.toJson(new WorkRequest(2, 1L << 30)));
-    if (reply.statusCode() != 200) {
-      throw new AssertionError("work request failed: " + reply.body());
+    try {
+      return client.requestWork(new WorkRequest(2, 1L << 30)).assignment();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return ProtocolJson.fromJson(reply.body(), WorkReply.class).assignment();
   }
 
   byte[] blob(String sha256) {
-    HttpResponse<byte[]> reply = server.getBytes("/api/v1/blobs/" + sha256, host.token(), Map.of());
-    if (reply.statusCode() != 200 || !Sha256.hex(reply.body()).equals(sha256)) {
-      throw new AssertionError("blob " + sha256 + " failed: " + reply.statusCode());
+    try {
+      return client.downloadBlob(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return reply.body();
   }
 
   /** Trains the assignment and returns the model bytes and the report describing them. */
@@ -74,6 +88,7 @@ final class TestVolunteer {
         bytes);
   }
 
+  /** Uploads whatever it is given, without the client's checks. */
   HttpResponse<String> upload(ResultReport report, byte[] model) {
     return server.postMultipart(
         "/api/v1/results",
@@ -90,11 +105,19 @@ final class TestVolunteer {
       return false;
     }
     Result result = train(work);
-    HttpResponse<String> reply = upload(result.report(), result.model());
-    if (reply.statusCode() != 200) {
-      throw new AssertionError("upload failed: " + reply.body());
+    try {
+      if (!client.reportResult(result.report(), result.model()).accepted()) {
+        throw new AssertionError("result not accepted: " + work.workUnitId());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return true;
+  }
+
+  @Override
+  public void close() {
+    client.close();
   }
 
   record Result(ResultReport report, byte[] model) {}

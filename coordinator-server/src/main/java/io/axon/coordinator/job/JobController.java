@@ -1,7 +1,6 @@
 package io.axon.coordinator.job;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Types;
 import io.axon.coordinator.CoordinatorConfig;
 import io.axon.coordinator.web.ApiException;
 import io.axon.coordinator.web.Bodies;
@@ -25,7 +24,7 @@ import java.util.List;
 @Singleton
 public final class JobController {
   private static final JsonAdapter<List<JobStatus>> LIST =
-      ProtocolJson.moshi().adapter(Types.newParameterizedType(List.class, JobStatus.class));
+      ProtocolJson.listAdapter(JobStatus.class);
 
   private final JobService jobs;
   private final long maxJsonBytes;

@@ -159,7 +159,9 @@ public final class JobService {
                     new RoundMetrics(
                         m.round(),
                         m.loss(),
-                        m.accuracy() == null ? Double.NaN : m.accuracy(),
+                        // JSON has no NaN and RoundMetrics.accuracy is a primitive: regression
+                        // rounds (no accuracy, stored as NULL) report 0 until it is nullable
+                        m.accuracy() == null ? 0.0 : m.accuracy(),
                         m.finishedMillis()))
             .toList();
     return new JobStatus(
