@@ -160,7 +160,7 @@ public final class CsvDatasets {
       problem = "missing value";
     } else {
       try {
-        float value = Float.parseFloat(text);
+        float value = Floats.parse(text);
         if (Float.isFinite(value)) {
           return value;
         }

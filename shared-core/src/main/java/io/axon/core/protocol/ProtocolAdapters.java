@@ -167,7 +167,7 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
       return RecordAdapter.<ResultReport>builder("ResultReport")
           .field("workUnitId", int64, ResultReport::workUnitId)
           .field("modelSha256", string, ResultReport::modelSha256)
-          .field("trainLoss", float64, ResultReport::trainLoss)
+          .optional("trainLoss", float64, r -> finiteOrNull(r.trainLoss()))
           .field("samples", int64, ResultReport::samples)
           .field("flops", int64, ResultReport::flops)
           .field("elapsedMillis", int64, ResultReport::elapsedMillis)
@@ -176,7 +176,7 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
                   new ResultReport(
                       v.get("workUnitId"),
                       v.get("modelSha256"),
-                      v.get("trainLoss"),
+                      orNaN(v.get("trainLoss")),
                       v.get("samples"),
                       v.get("flops"),
                       v.get("elapsedMillis")));
@@ -225,13 +225,16 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
     if (type == JobStatus.RoundMetrics.class) {
       return RecordAdapter.<JobStatus.RoundMetrics>builder("RoundMetrics")
           .field("round", int32, JobStatus.RoundMetrics::round)
-          .field("loss", float64, JobStatus.RoundMetrics::loss)
-          .field("accuracy", float64, JobStatus.RoundMetrics::accuracy)
+          .optional("loss", float64, m -> finiteOrNull(m.loss()))
+          .optional("accuracy", float64, m -> finiteOrNull(m.accuracy()))
           .field("finishedMillis", int64, JobStatus.RoundMetrics::finishedMillis)
           .build(
               v ->
                   new JobStatus.RoundMetrics(
-                      v.get("round"), v.get("loss"), v.get("accuracy"), v.get("finishedMillis")));
+                      v.get("round"),
+                      orNaN(v.get("loss")),
+                      orNaN(v.get("accuracy")),
+                      v.get("finishedMillis")));
     }
     if (type == JobStatus.class) {
       JsonAdapter<List<JobStatus.RoundMetrics>> metrics =
@@ -264,5 +267,17 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
                       v.get("metrics")));
     }
     return null;
+  }
+
+  /**
+   * JSON has no NaN or Infinity: a metric that has none (accuracy of a regression) or that diverged
+   * travels as null and reads back as NaN.
+   */
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  private static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
   }
 }

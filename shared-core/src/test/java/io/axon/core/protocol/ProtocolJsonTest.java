@@ -19,6 +19,14 @@ class ProtocolJsonTest {
       "{\"name\":\"a\",\"platform\":\"p\",\"cores\":%s,\"memoryBytes\":1,\"clientVersion\":\"v\"}";
 
   @Test
+  void writesMetricsWithoutAValueAsNullAndReadsThemBackAsNaN() {
+    JobStatus.RoundMetrics regression = new JobStatus.RoundMetrics(3, 0.25, Double.NaN, 7L);
+    String json = ProtocolJson.toJson(regression);
+    assertThat(json).contains("\"accuracy\":null");
+    assertThat(ProtocolJson.fromJson(json, JobStatus.RoundMetrics.class)).isEqualTo(regression);
+  }
+
+  @Test
   void reportsMalformedJson() {
     assertThatThrownBy(() -> ProtocolJson.fromJson("{\"name\": ", HostRegistration.class))
         .isInstanceOf(ProtocolException.class)
