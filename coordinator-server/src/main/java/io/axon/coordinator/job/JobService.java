@@ -159,9 +159,8 @@ public final class JobService {
                     new RoundMetrics(
                         m.round(),
                         m.loss(),
-                        // JSON has no NaN and RoundMetrics.accuracy is a primitive: regression
-                        // rounds (no accuracy, stored as NULL) report 0 until it is nullable
-                        m.accuracy() == null ? 0.0 : m.accuracy(),
+                        // regression has no accuracy: NULL here, NaN in the record, null in JSON
+                        m.accuracy() == null ? Double.NaN : m.accuracy(),
                         m.finishedMillis()))
             .toList();
     return new JobStatus(
