@@ -3,6 +3,8 @@ package io.axon.coordinator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,13 @@ public final class Coordinator implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     try {
-      Files.createDirectories(config.dataDir().resolve("uploads"));
+      Path uploads = Files.createDirectories(config.dataDir().resolve("uploads"));
+      // parts spooled by a coordinator that was killed mid-upload
+      try (Stream<Path> stale = Files.list(uploads)) {
+        for (Path file : (Iterable<Path>) stale::iterator) {
+          Files.deleteIfExists(file);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
     }

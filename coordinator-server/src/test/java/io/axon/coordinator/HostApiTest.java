@@ -43,6 +43,39 @@ class HostApiTest {
   }
 
   @Test
+  void heartbeatRecordsWhenTheHostWasLastSeenAndWhatItDoes() throws Exception {
+    HostRegistered host = server.register("carol");
+    java.sql.Timestamp registered = lastSeen(host.hostId());
+    Thread.sleep(20);
+
+    server.postJson(
+        "/api/v1/heartbeat",
+        host.token(),
+        "{\"state\":\"WORKING\",\"workUnitId\":7,\"threads\":4}");
+
+    assertThat(lastSeen(host.hostId())).isAfter(registered);
+    String stateAndThreads =
+        org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT state || '/' || threads FROM hosts WHERE id = :id")
+                        .bind("id", host.hostId())
+                        .mapTo(String.class)
+                        .one());
+    assertThat(stateAndThreads).isEqualTo("WORKING/4");
+  }
+
+  private static java.sql.Timestamp lastSeen(long hostId) {
+    return org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+        .withHandle(
+            h ->
+                h.createQuery("SELECT last_seen FROM hosts WHERE id = :id")
+                    .bind("id", hostId)
+                    .mapTo(java.sql.Timestamp.class)
+                    .one());
+  }
+
+  @Test
   void storesOnlyTheHashOfTheToken() {
     HostRegistered host = server.register("bob");
 

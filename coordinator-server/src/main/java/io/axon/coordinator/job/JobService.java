@@ -66,7 +66,9 @@ public final class JobService {
     ModelSpec modelSpec =
         badRequestIfInvalid(
             "model", () -> new ModelSpec(spec.model(), data.features(), outputs, spec.hidden()));
-    var split = Splits.holdout(data, spec.holdoutFraction(), spec.seed());
+    var split =
+        badRequestIfInvalid(
+            "holdout split", () -> Splits.holdout(data, spec.holdoutFraction(), spec.seed()));
     Dataset train = split.train();
     Dataset holdout = split.holdout();
     if (holdout.rows() < 1) {

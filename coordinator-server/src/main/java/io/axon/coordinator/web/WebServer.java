@@ -60,7 +60,13 @@ public final class WebServer {
     routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.detail()));
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> error(ctx, e.getStatus(), code(e.getStatus()), e.getMessage()));
+        (e, ctx) -> {
+          if (e.getStatus() == 413) { // Javalin's own limit, above ours: answer like ours
+            error(ctx, 400, "body_too_large", e.getMessage());
+          } else {
+            error(ctx, e.getStatus(), code(e.getStatus()), e.getMessage());
+          }
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -92,7 +98,7 @@ public final class WebServer {
 
   private static String code(int status) {
     return switch (status) {
-      case 400, 413 -> "bad_request";
+      case 400 -> "bad_request";
       case 401 -> "unauthorized";
       case 404 -> "not_found";
       case 409 -> "conflict";
