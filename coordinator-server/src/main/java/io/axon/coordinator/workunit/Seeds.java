@@ -10,7 +10,7 @@ public final class Seeds {
   public static long workUnit(long jobSeed, int round, int shard) {
     long h = mix(jobSeed ^ 0x9E3779B97F4A7C15L);
     h = mix(h ^ round);
-    return mix(h ^ ((long) shard << 32 | 0x5DEECE66DL));
+    return mix(h ^ shard);
   }
 
   /** SplitMix64's finalizer: a bijection that spreads every input bit over the output. */
