@@ -10,8 +10,9 @@ public final class ModelAveraging {
 
   /**
    * The average of {@code models} weighted by {@code weights} (usually the rows of each shard):
-   * {@code sum_m(weights[m] * p_m[i]) / sum_m(weights[m])} per parameter, summed in list order so
-   * that the result is the same on every JVM.
+   * {@code sum_m(share_m * p_m[i])} per parameter with {@code share_m = weights[m] / sum(weights)},
+   * summed in list order so that the result is the same on every JVM. The average of a single model
+   * is that model, exactly.
    *
    * @throws IllegalArgumentException if the list is empty, the lengths differ, a weight is not
    *     positive or the models do not share one spec
@@ -44,14 +45,10 @@ public final class ModelAveraging {
     double[] sum = new double[spec.parameterCount()];
     for (int m = 0; m < weights.length; m++) {
       Model model = models.get(m);
-      double weight = weights[m];
+      double share = (double) weights[m] / total;
       for (int i = 0; i < sum.length; i++) {
-        sum[i] += weight * model.parameter(i);
+        sum[i] += share * model.parameter(i);
       }
-    }
-    double divisor = total;
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] /= divisor;
     }
     return Model.of(spec, sum);
   }
