@@ -2,7 +2,6 @@ package io.axon.core.training;
 
 import io.axon.core.data.Dataset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
@@ -123,8 +122,8 @@ final class DenseKernel implements Kernel {
             throw new TrainingListener.CancelledException();
           }
           int to = Math.min(rows, from + batchSize);
-          epochLoss += batches.compute(w, data, order, from, to, hyperparameters.l2(), gradient);
-          step(w, velocity, gradient, hyperparameters);
+          epochLoss += batches.sum(w, data, order, from, to, gradient);
+          step(w, velocity, gradient, batches.last(), to - from, hyperparameters);
         }
         meanLoss = epochLoss / rows;
         events.epochFinished(epoch, epochs, meanLoss);
@@ -217,7 +216,18 @@ final class DenseKernel implements Kernel {
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
-      batch.compute(w, data, order, 0, order.length, l2, gradient);
+      batch.sum(w, data, order, 0, order.length, gradient);
+      if (batch.last() != null) {
+        addAndZero(gradient, batch.last());
+      }
+      for (int s = 0; s < gradient.length; s++) {
+        double[] gs = gradient[s];
+        double[] ws = w[s];
+        boolean weights = network.isWeight(s);
+        for (int i = 0; i < gs.length; i++) {
+          gs[i] = weights ? gs[i] / order.length + l2 * ws[i] : gs[i] / order.length;
+        }
+      }
     }
     return network.toFlat(gradient);
   }
@@ -290,16 +300,39 @@ final class DenseKernel implements Kernel {
     return -1;
   }
 
-  private static void step(double[][] w, double[][] v, double[][] g, Hyperparameters h) {
+  /**
+   * The SGD step from the summed gradient {@code g} (plus the pending last block buffer {@code
+   * extra}, if any) of {@code n} rows, per parameter: {@code mean = (g + extra)/n (+ l2*w for
+   * weights)}, {@code v = momentum*v - learningRate*mean}, {@code w = w + v}. One pass over memory,
+   * which also zeroes {@code g} and {@code extra} for the next batch.
+   */
+  private void step(
+      double[][] w, double[][] v, double[][] g, double[][] extra, int n, Hyperparameters h) {
     double momentum = h.momentum();
     double rate = h.learningRate();
     for (int s = 0; s < w.length; s++) {
       double[] ws = w[s];
       double[] vs = v[s];
       double[] gs = g[s];
-      for (int i = 0; i < ws.length; i++) {
-        vs[i] = momentum * vs[i] - rate * gs[i];
-        ws[i] += vs[i];
+      double l2 = network.isWeight(s) ? h.l2() : 0.0;
+      boolean weights = network.isWeight(s);
+      if (extra != null) {
+        double[] es = extra[s];
+        for (int i = 0; i < ws.length; i++) {
+          double sum = gs[i] + es[i];
+          double mean = weights ? sum / n + l2 * ws[i] : sum / n;
+          vs[i] = momentum * vs[i] - rate * mean;
+          ws[i] += vs[i];
+          gs[i] = 0.0;
+          es[i] = 0.0;
+        }
+      } else {
+        for (int i = 0; i < ws.length; i++) {
+          double mean = weights ? gs[i] / n + l2 * ws[i] : gs[i] / n;
+          vs[i] = momentum * vs[i] - rate * mean;
+          ws[i] += vs[i];
+          gs[i] = 0.0;
+        }
       }
     }
   }
@@ -335,9 +368,15 @@ final class DenseKernel implements Kernel {
     return (int) (product >>> 32);
   }
 
-  private static void zero(double[][] segments) {
-    for (double[] segment : segments) {
-      Arrays.fill(segment, 0.0);
+  /** {@code total += buffer} element by element, then {@code buffer = 0}. */
+  private static void addAndZero(double[][] total, double[][] buffer) {
+    for (int s = 0; s < total.length; s++) {
+      double[] ts = total[s];
+      double[] bs = buffer[s];
+      for (int i = 0; i < ts.length; i++) {
+        ts[i] += bs[i];
+        bs[i] = 0.0;
+      }
     }
   }
 
@@ -357,6 +396,7 @@ final class DenseKernel implements Kernel {
     private final double[][][] buffers;
     private final double[] blockLosses;
     private final List<Future<?>> pending = new ArrayList<>();
+    private double[][] last;
 
     BatchGradient(int workers, int maxBlocks) {
       this.workers = workers;
@@ -373,44 +413,37 @@ final class DenseKernel implements Kernel {
       this.blockLosses = new double[wave];
     }
 
-    /** Writes the regularized mean gradient into {@code total}; returns the summed row loss. */
-    double compute(
-        double[][] w, Dataset data, int[] order, int from, int to, double l2, double[][] total) {
+    /**
+     * Sums the gradient of the batch into {@code total}, except the last block's buffer when the
+     * batch has more than one block: that one is left in {@link #last} for the caller to add in its
+     * own pass (the step, saving a pass over memory). Returns the summed row loss.
+     *
+     * <p>{@code total} and every buffer must be zero on entry; buffers are zeroed as they are
+     * added, and the caller zeroes {@code total} and {@code last} when it consumes them.
+     */
+    double sum(double[][] w, Dataset data, int[] order, int from, int to, double[][] total) {
       int n = to - from;
       int blocks = blocks(n);
       double loss = 0.0;
-      zero(total);
+      last = null;
       for (int waveStart = 0; waveStart < blocks; waveStart += buffers.length) {
         int waveEnd = Math.min(blocks, waveStart + buffers.length);
         runWave(w, data, order, from, to, waveStart, waveEnd, total);
         for (int b = waveStart; b < waveEnd; b++) {
           loss += blockLosses[b - waveStart];
-          if (b > 0) {
-            double[][] buffer = buffers[b - waveStart];
-            for (int s = 0; s < total.length; s++) {
-              double[] ts = total[s];
-              double[] bs = buffer[s];
-              for (int i = 0; i < ts.length; i++) {
-                ts[i] += bs[i];
-              }
-            }
-          }
-        }
-      }
-      for (int s = 0; s < total.length; s++) {
-        double[] ts = total[s];
-        if (network.isWeight(s)) {
-          double[] ws = w[s];
-          for (int i = 0; i < ts.length; i++) {
-            ts[i] = ts[i] / n + l2 * ws[i];
-          }
-        } else {
-          for (int i = 0; i < ts.length; i++) {
-            ts[i] = ts[i] / n;
+          if (b == blocks - 1 && b > 0) {
+            last = buffers[b - waveStart];
+          } else if (b > 0) {
+            addAndZero(total, buffers[b - waveStart]);
           }
         }
       }
       return loss;
+    }
+
+    /** The last block's gradient buffer of the latest {@link #sum}, not yet added; or null. */
+    double[][] last() {
+      return last;
     }
 
     private void runWave(
@@ -466,9 +499,6 @@ final class DenseKernel implements Kernel {
       Network.Workspace ws = workspaces[thread];
       for (int b = waveStart + thread; b < waveEnd; b += threads) {
         double[][] target = b == 0 ? total : buffers[b - waveStart];
-        if (b > 0) {
-          zero(target);
-        }
         int blockFrom = from + b * Network.BLOCK_ROWS;
         int blockTo = Math.min(to, blockFrom + Network.BLOCK_ROWS);
         blockLosses[b - waveStart] =
