@@ -39,4 +39,45 @@ final class TestJobs {
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
+
+  static JobSpec of(String name, ModelKind kind, List<Integer> hidden, int shards, int rounds) {
+    return new JobSpec(
+        name,
+        kind,
+        hidden,
+        new Hyperparameters(0.05, 0.9, 0.0, 16),
+        "label",
+        shards,
+        2,
+        rounds,
+        null,
+        0.2,
+        7L);
+  }
+
+  /** Three classes by the sign pattern of two features. */
+  static byte[] threeClassCsv(int rows, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("x1,x2,label\n");
+    for (int i = 0; i < rows; i++) {
+      double x1 = random.nextDouble(-2, 2);
+      double x2 = random.nextDouble(-2, 2);
+      int label = x1 > 0.5 ? 2 : x2 > 0 ? 1 : 0;
+      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%d%n", x1, x2, label));
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A noisy linear target. */
+  static byte[] linearCsv(int rows, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("x1,x2,label\n");
+    for (int i = 0; i < rows; i++) {
+      double x1 = random.nextDouble(-1, 1);
+      double x2 = random.nextDouble(-1, 1);
+      double y = 2 * x1 - x2 + 0.5 + 0.05 * random.nextDouble(-1, 1);
+      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f%n", x1, x2, y));
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
 }

@@ -21,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -111,13 +112,15 @@ public final class Assimilator {
             });
     if (closed) {
       log.info(
-          "job {} ({}) round {}/{}: holdout loss {} accuracy {}{}",
+          "job {} ({}) round {}/{}: holdout loss {}{}{}",
           jobId,
           job.name(),
           round,
           job.rounds(),
-          String.format("%.4f", evaluation.loss()),
-          String.format("%.4f", evaluation.accuracy()),
+          String.format(Locale.ROOT, "%.4f", evaluation.loss()),
+          spec.model().isClassifier()
+              ? String.format(Locale.ROOT, " accuracy %.4f", evaluation.accuracy())
+              : "",
           finished ? (targetReached ? " - target reached, done" : " - done") : "");
     }
     return closed;
