@@ -175,6 +175,31 @@ class JobApiTest {
   }
 
   @Test
+  void oversizedChunkedUploadWithoutContentLengthIsABadRequestNamingTheLimit() {
+    TestServer.Multipart body =
+        new TestServer.Multipart()
+            .json("spec", ProtocolJson.toJson(TestJobs.logistic("chunked", 1, 1)))
+            .part("data", "text/csv", TestJobs.separableCsv(20_000, 4));
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/v1/jobs"))
+            .header("Content-Type", body.contentType())
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body.bytes())))
+            .build();
+    HttpResponse<String> reply;
+    try {
+      reply = server.http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+
+    ErrorBody error = error(reply, 400);
+    assertThat(error.error()).isEqualTo("body_too_large");
+    assertThat(error.detail()).contains("200000 bytes");
+  }
+
+  @Test
   void unknownJobIsNotFound() {
     assertThat(error(server.get("/api/v1/jobs/987654", null), 404).error()).isEqualTo("not_found");
     assertThat(error(server.get("/api/v1/jobs/abc", null), 400).detail()).contains("abc");

@@ -42,8 +42,8 @@ public final class Bodies {
     try {
       return ProtocolJson.fromJson(json, type);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(
-          "invalid " + type.getSimpleName() + " in " + what + ": " + e.getMessage());
+      // ProtocolJson's message names the type, the problem and its JSON path
+      throw ApiException.badRequest(what + ": " + e.getMessage());
     }
   }
 
@@ -124,7 +124,10 @@ public final class Bodies {
   private static boolean isTooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage()).toLowerCase();
-      if (message.contains("exceeds") || message.contains("too large") || message.contains("413")) {
+      if (message.contains("exceeds")
+          || message.contains("max length exceeded")
+          || message.contains("too large")
+          || message.contains("413")) {
         return true;
       }
     }
