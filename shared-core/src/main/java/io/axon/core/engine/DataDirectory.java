@@ -33,12 +33,17 @@ final class DataDirectory implements AutoCloseable {
 
   /** Creates the directory if needed and locks it; fails if another engine holds it. */
   static DataDirectory open(Path root) throws IOException {
-    AtomicFiles.privateDirectory(root);
-    AtomicFiles.privateDirectory(root.resolve("blobs"));
-    AtomicFiles.privateDirectory(root.resolve("pending"));
-    FileChannel channel =
-        FileChannel.open(
-            root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel;
+    try {
+      AtomicFiles.privateDirectory(root);
+      AtomicFiles.privateDirectory(root.resolve("blobs"));
+      AtomicFiles.privateDirectory(root.resolve("pending"));
+      channel =
+          FileChannel.open(
+              root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new IOException("cannot use data directory " + root + ": " + e, e);
+    }
     FileLock lock;
     try {
       lock = channel.tryLock();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,5 +32,14 @@ class DataDirectoryTest {
     try (DataDirectory again = DataDirectory.open(dir)) {
       assertThat(again.root()).isEqualTo(dir);
     }
+  }
+
+  @Test
+  void saysWhichDirectoryItCannotUse() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+
+    assertThatThrownBy(() -> DataDirectory.open(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("cannot use data directory " + file);
   }
 }
