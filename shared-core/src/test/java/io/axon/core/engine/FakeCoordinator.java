@@ -5,6 +5,7 @@ import io.axon.core.data.Dataset;
 import io.axon.core.data.ShardFormat;
 import io.axon.core.protocol.BlobRef;
 import io.axon.core.protocol.ErrorBody;
+import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.HeartbeatReply;
 import io.axon.core.protocol.HostRegistered;
 import io.axon.core.protocol.HostRegistration;
@@ -73,7 +74,7 @@ public final class FakeCoordinator implements AutoCloseable {
   private final List<String> tokensSeen = new CopyOnWriteArrayList<>();
   private final List<ResultReport> results = new CopyOnWriteArrayList<>();
   private final Map<Long, byte[]> resultModels = new ConcurrentHashMap<>();
-  private final AtomicInteger heartbeats = new AtomicInteger();
+  private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
   private final AtomicInteger unauthorized = new AtomicInteger();
   private final AtomicInteger uploadAttempts = new AtomicInteger();
   private volatile ResultMode resultMode = ResultMode.ACCEPT;
@@ -197,7 +198,12 @@ public final class FakeCoordinator implements AutoCloseable {
   }
 
   public int heartbeats() {
-    return heartbeats.get();
+    return heartbeats.size();
+  }
+
+  /** The heartbeats received, in order. */
+  public List<Heartbeat> heartbeatsReceived() {
+    return Collections.unmodifiableList(heartbeats);
   }
 
   public int unauthorizedCalls() {
@@ -260,7 +266,7 @@ public final class FakeCoordinator implements AutoCloseable {
       }
       switch (method + " " + path) {
         case "POST /api/v1/heartbeat":
-          heartbeats.incrementAndGet();
+          heartbeats.add(ProtocolJson.fromJson(request.getBody().utf8(), Heartbeat.class));
           return json(200, new HeartbeatReply(System.currentTimeMillis(), heartbeatSeconds));
         case "POST /api/v1/work":
           WorkAssignment unit = work.poll();

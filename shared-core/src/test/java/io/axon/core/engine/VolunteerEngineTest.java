@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.axon.core.common.Sha256;
 import io.axon.core.engine.FakeCoordinator.ResultMode;
 import io.axon.core.engine.WorkSummary.Upload;
+import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.WorkAssignment;
 import io.axon.core.training.Kernel;
 import io.axon.core.training.ModelFormat;
@@ -256,6 +257,30 @@ class VolunteerEngineTest {
 
     assertThat(listener.idles).hasSizeBetween(2, 4).allMatch(d -> d.equals(Duration.ofSeconds(1)));
     assertThat(coordinator.heartbeats()).isBetween(2, 4);
+  }
+
+  @Test
+  void heartbeatsSayWhichUnitTheHostIsWorkingOn() throws Exception {
+    coordinator.heartbeatSeconds(1);
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 1_000);
+    RecordingListener listener = new RecordingListener();
+    VolunteerEngine engine = engine(0, listener);
+    CompletableFuture<Void> running = start(engine);
+
+    await(
+        WAIT,
+        () ->
+            coordinator.heartbeatsReceived().stream()
+                .anyMatch(h -> h.state() == Heartbeat.HostState.WORKING));
+    engine.stop();
+    running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    Heartbeat first = coordinator.heartbeatsReceived().get(0);
+    assertThat(first.state()).isEqualTo(Heartbeat.HostState.IDLE);
+    assertThat(first.threads()).isEqualTo(2);
+    assertThat(coordinator.heartbeatsReceived())
+        .filteredOn(h -> h.state() == Heartbeat.HostState.WORKING)
+        .allMatch(h -> h.workUnitId() == unit.workUnitId());
   }
 
   @Test
