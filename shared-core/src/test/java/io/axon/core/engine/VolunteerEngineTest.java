@@ -236,7 +236,7 @@ class VolunteerEngineTest {
     engine.stop();
     long stopMillis = (System.nanoTime() - began) / 1_000_000;
 
-    assertThat(stopMillis).isLessThan(1_000);
+    assertThat(stopMillis).isLessThan(1_500);
     assertThat(running).succeedsWithin(Duration.ofSeconds(1));
     assertThat(listener.finished).isEmpty();
     assertThat(coordinator.uploadAttempts()).isZero();
@@ -251,12 +251,17 @@ class VolunteerEngineTest {
     VolunteerEngine engine = engine(0, listener);
     CompletableFuture<Void> running = start(engine);
 
-    Thread.sleep(2_500);
+    await(WAIT, () -> !listener.idles.isEmpty());
+    long began = System.nanoTime();
+    await(WAIT, () -> listener.idles.size() >= 3);
+    long millis = (System.nanoTime() - began) / 1_000_000;
     engine.stop();
     running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-    assertThat(listener.idles).hasSizeBetween(2, 4).allMatch(d -> d.equals(Duration.ofSeconds(1)));
-    assertThat(coordinator.heartbeats()).isBetween(2, 4);
+    // two full waits of a second between the first and the third poll, not a busy loop
+    assertThat(millis).isGreaterThanOrEqualTo(1_900);
+    assertThat(listener.idles).allMatch(d -> d.equals(Duration.ofSeconds(1)));
+    assertThat(coordinator.heartbeats()).isBetween(2, (int) (millis / 1_000) + 3);
   }
 
   @Test
