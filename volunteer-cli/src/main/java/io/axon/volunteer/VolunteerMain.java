@@ -1,10 +1,40 @@
 package io.axon.volunteer;
 
-/** Entry point of {@code ./axon volunteer}. */
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Entry point of {@code ./axon volunteer}. Exit codes: 0 done or stopped, 1 failed, 2 usage. */
 public final class VolunteerMain {
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
   private VolunteerMain() {}
 
   public static void main(String[] args) {
-    System.out.println("volunteer: not yet");
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Parses {@code args} and runs the volunteer; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new VolunteerCommand(out));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler(VolunteerMain::usageError);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("axon volunteer: " + ConsoleProgress.describe(e));
+          return FAILED;
+        });
+    return cli.execute(args);
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("axon volunteer: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try 'axon volunteer --help' for the options.");
+    return USAGE;
   }
 }

@@ -122,8 +122,8 @@ final class DenseKernel implements Kernel {
             throw new TrainingListener.CancelledException();
           }
           int to = Math.min(rows, from + batchSize);
-          epochLoss += batches.sum(w, data, order, from, to, gradient);
-          step(w, velocity, gradient, batches.last(), to - from, hyperparameters);
+          epochLoss +=
+              batch(batches, w, velocity, gradient, data, order, from, to, hyperparameters);
         }
         meanLoss = epochLoss / rows;
         events.epochFinished(epoch, epochs, meanLoss);
@@ -283,7 +283,7 @@ final class DenseKernel implements Kernel {
 
   private static int firstNotBinary(float[] y) {
     for (int i = 0; i < y.length; i++) {
-      if (y[i] != 0f && y[i] != 1f) {
+      if (!(y[i] == 0f | y[i] == 1f)) { // non-short-circuit: no mispredicted branch per label
         return i;
       }
     }
@@ -298,6 +298,26 @@ final class DenseKernel implements Kernel {
       }
     }
     return -1;
+  }
+
+  /**
+   * One mini-batch: gradient and step; returns the batch's summed loss. A method of its own so that
+   * the JIT compiles the per-batch work as a normal method, not only as an on-stack replacement of
+   * the long-running epoch loop, which it optimizes less well.
+   */
+  private double batch(
+      BatchGradient batches,
+      double[][] w,
+      double[][] velocity,
+      double[][] gradient,
+      Dataset data,
+      int[] order,
+      int from,
+      int to,
+      Hyperparameters hyperparameters) {
+    double loss = batches.sum(w, data, order, from, to, gradient);
+    step(w, velocity, gradient, batches.last(), to - from, hyperparameters);
+    return loss;
   }
 
   /**

@@ -23,7 +23,13 @@ public interface Kernel {
 
   /**
    * Trains {@code start} for {@code epochs} passes over {@code data}, shuffled each epoch by a
-   * generator seeded with {@code seed}, on {@code threads} threads.
+   * generator seeded with {@code seed}, on {@code threads} threads (threads only share out work:
+   * the result is the same for any count). {@code listener} may be null.
+   *
+   * @throws IllegalArgumentException if the model is of another spec, the data has the wrong width,
+   *     no rows or a label invalid for the kind (the message names the 1-based row), or epochs or
+   *     threads are below 1
+   * @throws TrainingListener.CancelledException if the listener asked to stop
    */
   TrainingResult train(
       Model start,
@@ -39,7 +45,18 @@ public interface Kernel {
 
   /**
    * The exact number of floating-point operations {@link #train} performs for this many rows,
-   * epochs and batch size; credit is based on it.
+   * epochs and batch size; credit is based on it, and {@link TrainingResult#flops} equals it.
+   *
+   * <p>Convention: each double addition, subtraction, multiplication, division, {@code exp} and
+   * {@code log} counts one. Comparisons, max, ReLU, sign changes, conversions, integer arithmetic
+   * and the shuffle count zero. Per row and layer of {@code in} inputs and {@code out} outputs:
+   * {@code 2*in*out} forward, {@code 2*in*out + out} for the gradients, and {@code 2*in*out} to
+   * propagate the error below (all layers but the first). Per row for the loss: 8 (LOGISTIC, plus 2
+   * per block of 32 rows), 4 (LINEAR) or {@code 4*classes + 5} (SOFTMAX, MLP). Per mini-batch of
+   * {@code b} blocks over {@code P} parameters, {@code W} of them weights: {@code (b-1)*P + b + 5*P
+   * + 2*W + 1}; per epoch 1. The counts do not depend on the data or on {@code threads}.
+   *
+   * @throws IllegalArgumentException if rows or epochs are negative or batchSize is below 1
    */
   long flops(int rows, int epochs, int batchSize);
 

@@ -1,0 +1,62 @@
+package io.axon.core.engine;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * How a volunteer engine runs.
+ *
+ * @param coordinatorUrl base URL of the coordinator, e.g. {@code http://192.168.1.10:8080}
+ * @param dataDir where the engine keeps its host identity, blob cache and unsent results
+ * @param threads training threads, at least 1; the result does not depend on it
+ * @param name the name this host registers under, 1 to 100 characters
+ * @param maxUnits stop after this many work units have been trained and handed in; 0 = never
+ */
+public record EngineConfig(
+    String coordinatorUrl, Path dataDir, int threads, String name, int maxUnits) {
+  /** The most threads a host may declare (the protocol's limit). */
+  public static final int MAX_THREADS = 4096;
+
+  public EngineConfig {
+    coordinatorUrl = normalizeUrl(coordinatorUrl);
+    if (dataDir == null) {
+      throw new IllegalArgumentException("a data directory is required");
+    }
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException(
+          "threads must be in [1, " + MAX_THREADS + "], got " + threads);
+    }
+    if (name == null || name.trim().isEmpty() || name.length() > 100) {
+      throw new IllegalArgumentException("name must be 1 to 100 characters, got '" + name + "'");
+    }
+    if (maxUnits < 0) {
+      throw new IllegalArgumentException("maxUnits must not be negative (0 = unlimited)");
+    }
+  }
+
+  /** A configuration that runs until stopped. */
+  public EngineConfig(String coordinatorUrl, Path dataDir, int threads, String name) {
+    this(coordinatorUrl, dataDir, threads, name, 0);
+  }
+
+  private static String normalizeUrl(String url) {
+    URI uri;
+    try {
+      uri = url == null ? null : new URI(url.trim());
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "coordinator URL must look like http://host:port, got '" + url + "'");
+    }
+    String normalized = uri.toString();
+    while (normalized.endsWith("/")) {
+      normalized = normalized.substring(0, normalized.length() - 1);
+    }
+    return normalized;
+  }
+}

@@ -1,0 +1,42 @@
+package io.axon.core.engine;
+
+import io.axon.core.protocol.WorkAssignment;
+import java.time.Duration;
+
+/**
+ * What a {@link VolunteerEngine} is doing, for a console, a window or a notification. Callbacks run
+ * on the engine's threads (the one in {@link VolunteerEngine#run()}, or the heartbeat thread when
+ * it has to register again) and should return quickly; all default to doing nothing.
+ */
+public interface EngineListener {
+  /** An engine listener that ignores everything. */
+  EngineListener NONE = new EngineListener() {};
+
+  /**
+   * The engine knows who it is: {@code newlyRegistered} if the coordinator just gave it this host
+   * id (at first start, or again because the coordinator had forgotten it), false if it reuses the
+   * identity saved in its data directory.
+   */
+  default void registered(long hostId, String coordinatorUrl, boolean newlyRegistered) {}
+
+  /** A work unit was assigned; downloading and training start now. */
+  default void workStarted(WorkAssignment unit) {}
+
+  /** One local epoch of {@code unit} finished (1-based) with this mean training loss. */
+  default void epochFinished(WorkAssignment unit, int epoch, int epochs, double meanLoss) {}
+
+  /** {@code unit} was trained and its result uploaded, rejected, or kept on disk for later. */
+  default void workFinished(WorkAssignment unit, WorkSummary summary) {}
+
+  /** A result saved on disk by an earlier attempt was finally handed in. */
+  default void savedResultUploaded(long workUnitId, boolean accepted) {}
+
+  /** The coordinator has no work; the engine asks again after {@code retryAfter}. */
+  default void idle(Duration retryAfter) {}
+
+  /**
+   * Something failed. If {@code willRetry}, the engine backs off and carries on; otherwise {@link
+   * VolunteerEngine#run()} is about to throw it.
+   */
+  default void error(Throwable error, boolean willRetry) {}
+}

@@ -1,0 +1,54 @@
+package io.axon.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class EngineConfigTest {
+  private static final Path DIR = Path.of("data");
+
+  @Test
+  void runsUntilStoppedUnlessMaxUnitsIsGiven() {
+    assertThat(new EngineConfig("http://localhost:8080", DIR, 2, "pi").maxUnits()).isZero();
+  }
+
+  @Test
+  void dropsTrailingSlashesFromTheCoordinatorUrl() {
+    assertThat(new EngineConfig("http://localhost:8080//", DIR, 1, "pi").coordinatorUrl())
+        .isEqualTo("http://localhost:8080");
+  }
+
+  @Test
+  void rejectsCoordinatorUrlsThatAreNotHttp() {
+    assertThatThrownBy(() -> new EngineConfig("localhost:8080", DIR, 1, "pi"))
+        .hasMessageContaining("http://host:port");
+    assertThatThrownBy(() -> new EngineConfig("ftp://x", DIR, 1, "pi"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EngineConfig("http:// bad", DIR, 1, "pi"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void rejectsFewerThanOneThread() {
+    assertThatThrownBy(() -> new EngineConfig("http://h", DIR, 0, "pi"))
+        .hasMessage("threads must be in [1, 4096], got 0");
+  }
+
+  @Test
+  void rejectsBlankOrOverlongNames() {
+    assertThatThrownBy(() -> new EngineConfig("http://h", DIR, 1, " "))
+        .hasMessageContaining("name");
+    assertThatThrownBy(() -> new EngineConfig("http://h", DIR, 1, "x".repeat(101)))
+        .hasMessageContaining("name");
+  }
+
+  @Test
+  void rejectsNegativeMaxUnitsAndMissingDataDir() {
+    assertThatThrownBy(() -> new EngineConfig("http://h", DIR, 1, "pi", -1))
+        .hasMessageContaining("maxUnits");
+    assertThatThrownBy(() -> new EngineConfig("http://h", null, 1, "pi"))
+        .hasMessageContaining("data directory");
+  }
+}

@@ -1,0 +1,317 @@
+package io.axon.core.engine;
+
+import static io.axon.core.engine.FakeCoordinator.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.axon.core.common.Sha256;
+import io.axon.core.engine.FakeCoordinator.ResultMode;
+import io.axon.core.engine.WorkSummary.Upload;
+import io.axon.core.protocol.Heartbeat;
+import io.axon.core.protocol.WorkAssignment;
+import io.axon.core.training.Kernel;
+import io.axon.core.training.ModelFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VolunteerEngineTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final VolunteerEngine.Timing FAST =
+      new VolunteerEngine.Timing(
+          Duration.ofMillis(20),
+          Duration.ofMillis(200),
+          Duration.ofSeconds(2),
+          2,
+          Duration.ofMillis(10));
+
+  @TempDir Path dataDir;
+  private FakeCoordinator coordinator;
+
+  @BeforeEach
+  void startCoordinator() throws Exception {
+    coordinator = FakeCoordinator.start();
+  }
+
+  @AfterEach
+  void stopCoordinator() throws Exception {
+    coordinator.close();
+  }
+
+  private VolunteerEngine engine(int maxUnits, EngineListener listener) {
+    return VolunteerEngine.create(
+        new EngineConfig(coordinator.url(), dataDir, 2, "test-host", maxUnits), listener, FAST);
+  }
+
+  /** Runs {@code engine} on another thread. */
+  private static CompletableFuture<Void> start(VolunteerEngine engine) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            engine.run();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private static void runToEnd(VolunteerEngine engine) throws Exception {
+    start(engine).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Test
+  void trainsAUnitAndHandsInTheModelItsReportDescribes() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(500, 2);
+    RecordingListener listener = new RecordingListener();
+
+    runToEnd(engine(1, listener));
+
+    assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
+    var report = coordinator.results().get(0);
+    byte[] model = coordinator.resultModel(unit.workUnitId());
+    assertThat(Sha256.hex(model)).isEqualTo(report.modelSha256());
+    var expected =
+        Kernel.forSpec(unit.model())
+            .train(
+                ModelFormat.decode(
+                    Files.readAllBytes(
+                        dataDir.resolve("blobs").resolve(unit.modelBlob().sha256()))),
+                FakeCoordinator.logisticShard(500, 3, 7),
+                unit.hyperparameters(),
+                2,
+                unit.seed(),
+                1,
+                io.axon.core.training.TrainingListener.NONE);
+    assertThat(ModelFormat.decode(model)).isEqualTo(expected.model());
+    assertThat(report.samples()).isEqualTo(1000);
+    assertThat(report.flops()).isEqualTo(unit.flops());
+    assertThat(listener.epochs).containsExactly(1, 2);
+    assertThat(listener.finished)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.rows()).isEqualTo(500);
+              assertThat(s.upload()).isEqualTo(Upload.ACCEPTED);
+            });
+    assertThat(coordinator.heartbeats()).isPositive();
+    assertThat(dataDir.resolve("pending")).isEmptyDirectory();
+  }
+
+  @Test
+  void registersOnceAndReusesTheSavedIdentityAfterARestart() throws Exception {
+    coordinator.offerLogistic(100, 1);
+    RecordingListener first = new RecordingListener();
+    runToEnd(engine(1, first));
+    coordinator.offerLogistic(100, 1);
+    RecordingListener second = new RecordingListener();
+
+    runToEnd(engine(1, second));
+
+    assertThat(coordinator.registrations()).hasSize(1);
+    assertThat(coordinator.registrations().get(0).name()).isEqualTo("test-host");
+    assertThat(first.registrations).containsExactly(new RecordingListener.Registration(1, true));
+    assertThat(second.registrations).containsExactly(new RecordingListener.Registration(1, false));
+    assertThat(coordinator.tokensSeen())
+        .hasSizeGreaterThan(2)
+        .allMatch(t -> t.equals(coordinator.tokensSeen().get(0)));
+    assertThat(coordinator.results()).hasSize(2);
+  }
+
+  @Test
+  void registersAgainWhenTheCoordinatorHasForgottenTheHost() throws Exception {
+    coordinator.offerLogistic(100, 1);
+    runToEnd(engine(1, new RecordingListener()));
+    coordinator.forgetHosts();
+    WorkAssignment unit = coordinator.offerLogistic(100, 1);
+    RecordingListener listener = new RecordingListener();
+
+    runToEnd(engine(1, listener));
+
+    assertThat(coordinator.unauthorizedCalls()).isPositive();
+    assertThat(coordinator.registrations()).hasSize(2);
+    assertThat(listener.registrations).contains(new RecordingListener.Registration(2, true));
+    assertThat(coordinator.resultUnitIds()).endsWith(unit.workUnitId());
+    assertThat(new IdentityStore(dataDir).load(coordinator.url()).orElseThrow().hostId())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void fetchesACorruptCachedShardAgainButServesTheIntactModelFromTheCache() throws Exception {
+    WorkAssignment first = coordinator.offerLogistic(100, 1);
+    runToEnd(engine(1, new RecordingListener()));
+    String shard = first.shardBlob().sha256();
+    String model = first.modelBlob().sha256();
+    Path cachedShard = dataDir.resolve("blobs").resolve(shard);
+    byte[] bytes = Files.readAllBytes(cachedShard);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(cachedShard, bytes);
+    WorkAssignment second = coordinator.offerLogistic(100, 1);
+    assertThat(second.shardBlob()).isEqualTo(first.shardBlob());
+    assertThat(second.modelBlob()).isEqualTo(first.modelBlob());
+
+    runToEnd(engine(1, new RecordingListener()));
+
+    assertThat(coordinator.downloads(shard)).isEqualTo(2);
+    assertThat(coordinator.downloads(model)).isEqualTo(1);
+    assertThat(Sha256.hex(Files.readAllBytes(cachedShard))).isEqualTo(shard);
+    assertThat(coordinator.results()).hasSize(2);
+  }
+
+  @Test
+  void refusesToTrainOnABlobWhoseBytesDoNotMatchItsHash() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(100, 1);
+    coordinator.corruptBlob(unit.shardBlob().sha256());
+    RecordingListener listener = new RecordingListener();
+    VolunteerEngine engine = engine(0, listener);
+    CompletableFuture<Void> running = start(engine);
+
+    await(WAIT, () -> !listener.errors.isEmpty());
+    engine.stop();
+    running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(listener.errors.get(0)).hasMessageContaining(unit.shardBlob().sha256());
+    assertThat(dataDir.resolve("blobs").resolve(unit.shardBlob().sha256())).doesNotExist();
+    assertThat(listener.finished).isEmpty();
+    assertThat(coordinator.uploadAttempts()).isZero();
+  }
+
+  @Test
+  void keepsAResultWhoseUploadFailedAndHandsItInAfterARestart() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(200, 1);
+    coordinator.resultMode(ResultMode.FAIL);
+    RecordingListener first = new RecordingListener();
+    VolunteerEngine engine = engine(1, first);
+    CompletableFuture<Void> running = start(engine);
+    await(WAIT, () -> !first.finished.isEmpty());
+    engine.stop();
+    running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(first.finished.get(0).upload()).isEqualTo(Upload.KEPT);
+    assertThat(coordinator.results()).isEmpty();
+    assertThat(dataDir.resolve("pending").resolve(unit.workUnitId() + ".report")).exists();
+
+    coordinator.resultMode(ResultMode.ACCEPT);
+    RecordingListener second = new RecordingListener();
+    VolunteerEngine restarted = engine(0, second);
+    CompletableFuture<Void> rerunning = start(restarted);
+    await(WAIT, () -> !coordinator.results().isEmpty());
+    restarted.stop();
+    rerunning.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
+    assertThat(second.savedUploads).containsExactly(unit.workUnitId());
+    assertThat(second.started).isEmpty();
+    assertThat(dataDir.resolve("pending")).isEmptyDirectory();
+  }
+
+  @Test
+  void dropsAResultTheCoordinatorSaysIsNoLongerOurs() throws Exception {
+    coordinator.offerLogistic(100, 1);
+    coordinator.resultMode(ResultMode.CONFLICT);
+    RecordingListener listener = new RecordingListener();
+
+    runToEnd(engine(1, listener));
+
+    assertThat(listener.finished)
+        .singleElement()
+        .extracting(WorkSummary::upload)
+        .isEqualTo(Upload.REJECTED);
+    assertThat(coordinator.uploadAttempts()).isEqualTo(1);
+    assertThat(dataDir.resolve("pending")).isEmptyDirectory();
+  }
+
+  @Test
+  void stopDuringTrainingCancelsItAndReturnsPromptly() throws Exception {
+    coordinator.offerLogistic(200_000, 1_000);
+    RecordingListener listener = new RecordingListener();
+    VolunteerEngine engine = engine(0, listener);
+    CompletableFuture<Void> running = start(engine);
+    await(WAIT, () -> !listener.epochs.isEmpty());
+
+    long began = System.nanoTime();
+    engine.stop();
+    long stopMillis = (System.nanoTime() - began) / 1_000_000;
+
+    assertThat(stopMillis).isLessThan(1_500);
+    assertThat(running).succeedsWithin(Duration.ofSeconds(1));
+    assertThat(listener.finished).isEmpty();
+    assertThat(coordinator.uploadAttempts()).isZero();
+    assertThat(dataDir.resolve("pending")).isEmptyDirectory();
+  }
+
+  @Test
+  void waitsAsLongAsTheCoordinatorSaysWhenThereIsNoWork() throws Exception {
+    coordinator.retryAfterSeconds(1);
+    coordinator.heartbeatSeconds(1);
+    RecordingListener listener = new RecordingListener();
+    VolunteerEngine engine = engine(0, listener);
+    CompletableFuture<Void> running = start(engine);
+
+    await(WAIT, () -> !listener.idles.isEmpty());
+    long began = System.nanoTime();
+    await(WAIT, () -> listener.idles.size() >= 3);
+    long millis = (System.nanoTime() - began) / 1_000_000;
+    engine.stop();
+    running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    // two full waits of a second between the first and the third poll, not a busy loop
+    assertThat(millis).isGreaterThanOrEqualTo(1_900);
+    assertThat(listener.idles).allMatch(d -> d.equals(Duration.ofSeconds(1)));
+    assertThat(coordinator.heartbeats()).isBetween(2, (int) (millis / 1_000) + 3);
+  }
+
+  @Test
+  void heartbeatsSayWhichUnitTheHostIsWorkingOn() throws Exception {
+    coordinator.heartbeatSeconds(1);
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 1_000);
+    RecordingListener listener = new RecordingListener();
+    VolunteerEngine engine = engine(0, listener);
+    CompletableFuture<Void> running = start(engine);
+
+    await(
+        WAIT,
+        () ->
+            coordinator.heartbeatsReceived().stream()
+                .anyMatch(h -> h.state() == Heartbeat.HostState.WORKING));
+    engine.stop();
+    running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    Heartbeat first = coordinator.heartbeatsReceived().get(0);
+    assertThat(first.state()).isEqualTo(Heartbeat.HostState.IDLE);
+    assertThat(first.threads()).isEqualTo(2);
+    assertThat(coordinator.heartbeatsReceived())
+        .filteredOn(h -> h.state() == Heartbeat.HostState.WORKING)
+        .allMatch(h -> h.workUnitId() == unit.workUnitId());
+  }
+
+  @Test
+  void backsOffWhileTheCoordinatorIsUnreachableAndStopsWhenAsked() throws Exception {
+    String url = coordinator.url();
+    coordinator.close();
+    RecordingListener listener = new RecordingListener();
+    VolunteerEngine engine =
+        VolunteerEngine.create(new EngineConfig(url, dataDir, 1, "test-host"), listener, FAST);
+    CompletableFuture<Void> running = start(engine);
+
+    Thread.sleep(1_000);
+    engine.stop();
+    running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    // 20, 40, 80, 160, 200, 200 ... ms: a handful of attempts in a second, not hundreds
+    assertThat(listener.errors).hasSizeBetween(2, 15);
+    assertThat(listener.registrations).isEmpty();
+  }
+
+  @Test
+  void stopBeforeRunMakesRunReturnAtOnce() throws Exception {
+    VolunteerEngine engine = engine(0, new RecordingListener());
+    engine.stop();
+
+    assertThat(start(engine)).succeedsWithin(Duration.ofSeconds(2));
+    assertThat(coordinator.registrations()).isEmpty();
+  }
+}
