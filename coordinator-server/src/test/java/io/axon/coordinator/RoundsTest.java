@@ -273,31 +273,48 @@ class RoundsTest {
     try (TestServer server = TestServer.start(dataDir)) {
       submit(server, TestJobs.logistic("many", 40, 1), TestJobs.separableCsv(400, 15));
       List<TestVolunteer> volunteers = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 41; i++) {
         volunteers.add(new TestVolunteer(server, "v" + i));
       }
       ExecutorService threads = Executors.newFixedThreadPool(8);
-      List<Long> units = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Future<WorkAssignment>> replies = new ArrayList<>();
       try {
-        List<Future<?>> running = new ArrayList<>();
         for (TestVolunteer volunteer : volunteers) {
-          running.add(
-              threads.submit(
-                  () -> {
-                    for (WorkAssignment a; (a = volunteer.requestWork()) != null; ) {
-                      units.add(a.workUnitId());
-                    }
-                    return null;
-                  }));
+          replies.add(threads.submit(volunteer::requestWork));
         }
-        for (Future<?> f : running) {
-          f.get();
+        List<Long> units = new ArrayList<>();
+        int without = 0;
+        for (Future<WorkAssignment> reply : replies) {
+          WorkAssignment assignment = reply.get();
+          if (assignment == null) {
+            without++;
+          } else {
+            units.add(assignment.workUnitId());
+          }
         }
+
+        assertThat(units).hasSize(40).doesNotHaveDuplicates();
+        assertThat(without).isEqualTo(1);
       } finally {
         threads.shutdownNow();
+        volunteers.forEach(TestVolunteer::close);
       }
+    }
+  }
 
-      assertThat(units).hasSize(40).doesNotHaveDuplicates();
+  @Test
+  void hostThatLostTheReplyGetsTheSameUnitAgainWithANewDeadline() {
+    try (TestServer server = TestServer.start(dataDir)) {
+      submit(server, TestJobs.logistic("lost", 2, 1), TestJobs.separableCsv(100, 18));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+      TestVolunteer other = new TestVolunteer(server, "other");
+
+      WorkAssignment first = volunteer.requestWork();
+      WorkAssignment again = volunteer.requestWork();
+
+      assertThat(again.workUnitId()).isEqualTo(first.workUnitId());
+      assertThat(again.deadlineMillis()).isGreaterThanOrEqualTo(first.deadlineMillis());
+      assertThat(other.requestWork().workUnitId()).isNotEqualTo(first.workUnitId());
     }
   }
 

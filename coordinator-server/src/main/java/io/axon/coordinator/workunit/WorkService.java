@@ -13,11 +13,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands out work: one sendable unit per request, never the same one to two hosts. */
+/**
+ * Hands out work: one sendable unit per request, never the same one to two hosts, and a unit the
+ * asking host already holds again if it lost the reply.
+ */
 @Singleton
 public final class WorkService {
   private static final Logger log = LoggerFactory.getLogger(WorkService.class);
@@ -40,6 +44,18 @@ public final class WorkService {
     return jdbi.withHandle(
         handle -> {
           WorkUnitDao dao = handle.attach(WorkUnitDao.class);
+          // A volunteer runs one unit at a time and asks for work only when it has none. If a unit
+          // is still in progress on it, the reply that sent it was lost (a coordinator stopped
+          // mid-reply, a dropped connection): send it again, as BOINC resends lost results.
+          Optional<Long> lost = dao.inProgressOn(hostId);
+          if (lost.isPresent()) {
+            long now = clock.millis();
+            if (WorkUnits.resend(handle, lost.get(), hostId, now, now + deadlineMillis)) {
+              log.info(
+                  "work unit {} sent again to host {}: its reply was lost", lost.get(), hostId);
+              return WorkReply.of(assignment(dao.assignment(lost.get())));
+            }
+          }
           for (int pass = 0; pass < 3; pass++) {
             long now = clock.millis();
             List<Long> candidates = dao.sendable(now, CANDIDATES);

@@ -46,6 +46,23 @@ public interface WorkUnitDao {
           + " ORDER BY w.id LIMIT :limit")
   List<Long> sendable(@Bind("now") long now, @Bind("limit") int limit);
 
+  /** A unit of a running job's current round that is in progress on {@code hostId}. */
+  @SqlQuery(
+      "SELECT w.id FROM work_units w JOIN jobs j ON j.id = w.job_id"
+          + " WHERE j.state = 'RUNNING' AND w.round = j.round"
+          + " AND w.state = 'IN_PROGRESS' AND w.host_id = :hostId"
+          + " ORDER BY w.id LIMIT 1")
+  Optional<Long> inProgressOn(@Bind("hostId") long hostId);
+
+  @SqlUpdate(
+      "UPDATE work_units SET sent_millis = :now, deadline_millis = :deadline"
+          + " WHERE id = :id AND host_id = :hostId AND state = 'IN_PROGRESS'")
+  int resend(
+      @Bind("id") long id,
+      @Bind("hostId") long hostId,
+      @Bind("now") long now,
+      @Bind("deadline") long deadline);
+
   @SqlUpdate(
       "UPDATE work_units SET state = 'IN_PROGRESS', host_id = :hostId, sent_millis = :now,"
           + " deadline_millis = :deadline"

@@ -47,6 +47,11 @@ public final class WorkUnits {
     return handle.attach(WorkUnitDao.class).send(id, hostId, now, deadline) == 1;
   }
 
+  /** IN_PROGRESS on {@code hostId} stays so, with a new deadline: the host lost the reply. */
+  public static boolean resend(Handle handle, long id, long hostId, long now, long deadline) {
+    return handle.attach(WorkUnitDao.class).resend(id, hostId, now, deadline) == 1;
+  }
+
   /** IN_PROGRESS on {@code hostId} to DONE with its result. */
   public static boolean complete(Handle handle, long hostId, ResultReport report, long now) {
     return handle
