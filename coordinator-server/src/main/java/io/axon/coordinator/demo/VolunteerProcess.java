@@ -1,0 +1,68 @@
+package io.axon.coordinator.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A volunteer started as its own JVM, as a real volunteer would run it. */
+final class VolunteerProcess implements AutoCloseable {
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private VolunteerProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  static VolunteerProcess start(
+      Path volunteerJar, String coordinatorUrl, Path dataDir, String name, int threads, Path log)
+      throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.add("-Xmx1g");
+    command.add("-jar");
+    command.add(volunteerJar.toString());
+    command.add("--coordinator");
+    command.add(coordinatorUrl);
+    command.add("--data-dir");
+    command.add(dataDir.toString());
+    command.add("--threads");
+    command.add(Integer.toString(threads));
+    command.add("--name");
+    command.add(name);
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+            .start();
+    return new VolunteerProcess(name, process, log);
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Asks the volunteer to stop (SIGTERM) and waits for it; kills it if it does not stop in time.
+   */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}
