@@ -165,8 +165,8 @@ final class Network {
     final double[][][] act = new double[layers + 1][][];
     final double[][][] delta = new double[layers + 1][][];
 
-    /** Single-output path: the block's rows gathered in order, and their labels. */
-    final double[] rowsX;
+    /** Single-output path: where each row of the block starts in the data, and its label. */
+    final int[] rowsBase;
 
     final double[] rowsY;
 
@@ -174,7 +174,7 @@ final class Network {
     final double[] rowsZ;
 
     Workspace() {
-      rowsX = singleOutput ? new double[BLOCK_ROWS * widths[0]] : null;
+      rowsBase = singleOutput ? new int[BLOCK_ROWS] : null;
       rowsY = singleOutput ? new double[BLOCK_ROWS] : null;
       rowsZ = singleOutput ? new double[BLOCK_ROWS] : null;
       if (singleOutput) {
@@ -287,18 +287,15 @@ final class Network {
       Workspace ws) {
     int in = widths[0];
     int rows = to - from;
-    // Gather first, feature-major. The epoch order visits whole blocks of consecutive rows, so
-    // this reads memory sequentially. Conversions only: no flop to count.
-    double[] x = ws.rowsX;
+    // The rows are read in place (float to double conversions are exact and count no flop); the
+    // epoch order visits whole blocks of consecutive rows, so this reads memory sequentially.
+    int[] base = ws.rowsBase;
     double[] y = ws.rowsY;
-    float[] dataX = data.x();
+    float[] x = data.x();
     float[] dataY = data.y();
     for (int r = 0; r < rows; r++) {
       int row = order == null ? from + r : order[from + r];
-      int base = row * in;
-      for (int k = 0; k < in; k++) {
-        x[k * BLOCK_ROWS + r] = dataX[base + k]; // feature-major: rows of the block side by side
-      }
+      base[r] = row * in;
       y[r] = dataY[row];
     }
     // Three passes over the block (sums, head, gradient) instead of one per row: each pass has
@@ -307,14 +304,12 @@ final class Network {
     double bias = w[1][0];
     double[] zs = ws.rowsZ;
     for (int r = 0; r < rows; r++) {
-      zs[r] = bias;
-    }
-    for (int k = 0; k < in; k++) {
-      double wk = weights[k];
-      int xk = k * BLOCK_ROWS;
-      for (int r = 0; r < rows; r++) {
-        zs[r] += wk * x[xk + r]; // every row's sum still runs bias + w0*x0 + w1*x1 + ...
+      int b = base[r];
+      double z = bias;
+      for (int k = 0; k < in; k++) {
+        z += weights[k] * x[b + k]; // bias + w0*x0 + w1*x1 + ...
       }
+      zs[r] = z;
     }
     double loss = 0.0;
     double product = 1.0;
@@ -346,23 +341,24 @@ final class Network {
       }
     }
     if (grad != null) {
-      accumulateGradient(grad, zs, x, in, rows);
+      accumulateGradient(grad, zs, x, base, in, rows);
     }
     return logistic ? loss + StrictMath.log(product) : loss;
   }
 
   /**
-   * Single-output gradient: {@code g[k] += d[r] * x[k][r]} and {@code bias += d[r]}, rows in order.
-   * Each sum still adds its rows one by one in row order (the same bits as a row-by-row loop), but
-   * up to eight features are summed in one pass over the rows with their running sums in registers,
-   * so the add chains of different features overlap instead of waiting on memory.
+   * Single-output gradient: {@code g[k] += d[r] * x[base[r] + k]} and {@code bias += d[r]}, read in
+   * place from the data, rows in order. Each sum still adds its rows one by one in row order (the
+   * same bits as a row-by-row loop), but up to eight features are summed in one pass over the rows
+   * with their running sums in registers, so the add chains of different features overlap instead
+   * of waiting on memory.
    */
   private static void accumulateGradient(
-      double[][] grad, double[] d, double[] x, int in, int rows) {
+      double[][] grad, double[] d, float[] x, int[] base, int in, int rows) {
     double[] g = grad[0];
     int k = 0;
     for (; k + 8 <= in; k += 8) {
-      int x0 = k * BLOCK_ROWS;
+      int x0 = k;
       double s0 = g[k];
       double s1 = g[k + 1];
       double s2 = g[k + 2];
@@ -373,14 +369,15 @@ final class Network {
       double s7 = g[k + 7];
       for (int r = 0; r < rows; r++) {
         double dr = d[r];
-        s0 += dr * x[x0 + r];
-        s1 += dr * x[x0 + BLOCK_ROWS + r];
-        s2 += dr * x[x0 + 2 * BLOCK_ROWS + r];
-        s3 += dr * x[x0 + 3 * BLOCK_ROWS + r];
-        s4 += dr * x[x0 + 4 * BLOCK_ROWS + r];
-        s5 += dr * x[x0 + 5 * BLOCK_ROWS + r];
-        s6 += dr * x[x0 + 6 * BLOCK_ROWS + r];
-        s7 += dr * x[x0 + 7 * BLOCK_ROWS + r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
+        s1 += dr * x[b + 1];
+        s2 += dr * x[b + 2];
+        s3 += dr * x[b + 3];
+        s4 += dr * x[b + 4];
+        s5 += dr * x[b + 5];
+        s6 += dr * x[b + 6];
+        s7 += dr * x[b + 7];
       }
       g[k] = s0;
       g[k + 1] = s1;
@@ -393,7 +390,7 @@ final class Network {
     }
     // The rest (at most seven features) and the bias, in one more pass.
     int rest = in - k;
-    int x0 = k * BLOCK_ROWS;
+    int x0 = k;
     double bias = grad[1][0];
     if (rest >= 4) {
       double s0 = g[k];
@@ -402,10 +399,11 @@ final class Network {
       double s3 = g[k + 3];
       for (int r = 0; r < rows; r++) {
         double dr = d[r];
-        s0 += dr * x[x0 + r];
-        s1 += dr * x[x0 + BLOCK_ROWS + r];
-        s2 += dr * x[x0 + 2 * BLOCK_ROWS + r];
-        s3 += dr * x[x0 + 3 * BLOCK_ROWS + r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
+        s1 += dr * x[b + 1];
+        s2 += dr * x[b + 2];
+        s3 += dr * x[b + 3];
         bias += dr;
       }
       g[k] = s0;
@@ -414,29 +412,31 @@ final class Network {
       g[k + 3] = s3;
       k += 4;
       rest -= 4;
-      x0 += 4 * BLOCK_ROWS;
+      x0 += 4;
       if (rest > 0) {
-        accumulateRest(g, d, x, k, rest, rows);
+        accumulateRest(g, d, x, base, k, rest, rows);
       }
     } else if (rest >= 2) {
       double s0 = g[k];
       double s1 = g[k + 1];
       for (int r = 0; r < rows; r++) {
         double dr = d[r];
-        s0 += dr * x[x0 + r];
-        s1 += dr * x[x0 + BLOCK_ROWS + r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
+        s1 += dr * x[b + 1];
         bias += dr;
       }
       g[k] = s0;
       g[k + 1] = s1;
       if (rest == 3) {
-        accumulateRest(g, d, x, k + 2, 1, rows);
+        accumulateRest(g, d, x, base, k + 2, 1, rows);
       }
     } else if (rest == 1) {
       double s0 = g[k];
       for (int r = 0; r < rows; r++) {
         double dr = d[r];
-        s0 += dr * x[x0 + r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
         bias += dr;
       }
       g[k] = s0;
@@ -450,12 +450,12 @@ final class Network {
 
   /** {@code g[k..k+count)} as in {@link #accumulateGradient}, one feature per pass. */
   private static void accumulateRest(
-      double[] g, double[] d, double[] x, int k, int count, int rows) {
+      double[] g, double[] d, float[] x, int[] base, int k, int count, int rows) {
     for (int j = k; j < k + count; j++) {
-      int xj = j * BLOCK_ROWS;
+      int xj = j;
       double s = g[j];
       for (int r = 0; r < rows; r++) {
-        s += d[r] * x[xj + r];
+        s += d[r] * x[base[r] + xj];
       }
       g[j] = s;
     }
