@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * learningRate*g}, {@code w = w + v}. Momentum starts at zero for each call to {@code train}.
  *
  * <p><b>Order.</b> A {@link SplittableRandom} seeded with the work unit's seed is split once per
- * epoch; the split shuffles the row order (Fisher-Yates from the identity) for that epoch.
+ * epoch; the split shuffles the order of the data's fixed blocks of {@link Network#BLOCK_ROWS}
+ * consecutive rows (Fisher-Yates over block indices) for that epoch, and the rows of a block are
+ * visited in data order; see {@link #shuffle}.
  *
  * <p><b>Counting.</b> {@link #flops} counts every double addition, subtraction, multiplication,
  * division, {@code exp} and {@code log} as one operation. Comparisons, max, sign changes, ReLU,
@@ -358,19 +360,37 @@ final class DenseKernel implements Kernel {
   }
 
   /**
-   * Fisher-Yates from the identity. Bounded draws use Lemire's multiply-and-reject method on {@link
-   * SplittableRandom#nextInt()}, written out here so that the order depends only on the generator's
-   * specified output, not on a library's bounded-draw implementation.
+   * The epoch's visiting order, shuffled by blocks: the rows are cut into fixed blocks of {@link
+   * Network#BLOCK_ROWS} consecutive rows (the last one may be shorter), the block indices are
+   * shuffled by Fisher-Yates from the identity, and {@code order} lists the rows block by block,
+   * each block's rows in data order. Memory is then read sequentially within a block (the hardware
+   * prefetches it), and there is one draw per block instead of one per row. Mini-batches stay
+   * random in composition because a shard's rows were already shuffled once by the coordinator
+   * ({@code Splits.holdout}) before it was cut.
+   *
+   * <p>Bounded draws use Lemire's multiply-and-reject method on {@link SplittableRandom#nextInt()},
+   * written out here so that the order depends only on the generator's specified output, not on a
+   * library's bounded-draw implementation.
    */
   static void shuffle(int[] order, SplittableRandom random) {
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    int rows = order.length;
+    int[] blocks = new int[blocks(rows)];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = i;
     }
-    for (int i = order.length - 1; i > 0; i--) {
+    for (int i = blocks.length - 1; i > 0; i--) {
       int j = below(random, i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
+      int t = blocks[i];
+      blocks[i] = blocks[j];
+      blocks[j] = t;
+    }
+    int next = 0;
+    for (int block : blocks) {
+      int first = block * Network.BLOCK_ROWS;
+      int end = Math.min(rows, first + Network.BLOCK_ROWS);
+      for (int row = first; row < end; row++) {
+        order[next++] = row;
+      }
     }
   }
 

@@ -22,9 +22,17 @@ public interface Kernel {
   Model initialize(long seed);
 
   /**
-   * Trains {@code start} for {@code epochs} passes over {@code data}, shuffled each epoch by a
-   * generator seeded with {@code seed}, on {@code threads} threads (threads only share out work:
-   * the result is the same for any count). {@code listener} may be null.
+   * Trains {@code start} for {@code epochs} passes over {@code data} on {@code threads} threads
+   * (threads only share out work: the result is the same for any count). {@code listener} may be
+   * null.
+   *
+   * <p>Each epoch visits the data's fixed blocks of 32 consecutive rows (the last may be shorter)
+   * in an order shuffled by a generator seeded with {@code seed} (Fisher-Yates over block indices,
+   * one split of the generator per epoch), the rows of a block in data order, and cuts that
+   * sequence into mini-batches. It is still stochastic gradient descent as long as the rows of
+   * {@code data} are in random order to begin with, which the coordinator ensures: shards are cut
+   * from the training part of a seeded shuffle ({@code Splits.holdout}). Shuffling blocks instead
+   * of rows reads memory sequentially within a block.
    *
    * @throws IllegalArgumentException if the model is of another spec, the data has the wrong width,
    *     no rows or a label invalid for the kind (the message names the 1-based row), or epochs or

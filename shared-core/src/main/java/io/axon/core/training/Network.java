@@ -165,19 +165,16 @@ final class Network {
     final double[][][] act = new double[layers + 1][][];
     final double[][][] delta = new double[layers + 1][][];
 
-    /** Single-output path: the block's rows gathered in order, and their labels. */
-    final double[] rowsX;
+    /** Single-output path: where each row of the block starts in the data, and its label. */
+    final int[] rowsBase;
 
     final double[] rowsY;
 
     /** Single-output path: each row's output, then its delta. */
     final double[] rowsZ;
 
-    /** Keeps the touch loop of the single-output path from being optimized away. */
-    int touched;
-
     Workspace() {
-      rowsX = singleOutput ? new double[BLOCK_ROWS * widths[0]] : null;
+      rowsBase = singleOutput ? new int[BLOCK_ROWS] : null;
       rowsY = singleOutput ? new double[BLOCK_ROWS] : null;
       rowsZ = singleOutput ? new double[BLOCK_ROWS] : null;
       if (singleOutput) {
@@ -290,28 +287,15 @@ final class Network {
       Workspace ws) {
     int in = widths[0];
     int rows = to - from;
-    // Gather first. The touch loop only loads the first and last value of each shuffled row: a
-    // tight loop of independent loads lets the CPU fetch many rows from memory at once, so the
-    // copy that follows finds them in cache. Integer arithmetic: no flop to count.
-    double[] x = ws.rowsX;
+    // The rows are read in place (float to double conversions are exact and count no flop); the
+    // epoch order visits whole blocks of consecutive rows, so this reads memory sequentially.
+    int[] base = ws.rowsBase;
     double[] y = ws.rowsY;
-    float[] dataX = data.x();
+    float[] x = data.x();
     float[] dataY = data.y();
-    if (order != null) {
-      int touch = 0;
-      for (int r = 0; r < rows; r++) {
-        int base = order[from + r] * in;
-        touch ^=
-            Float.floatToRawIntBits(dataX[base]) ^ Float.floatToRawIntBits(dataX[base + in - 1]);
-      }
-      ws.touched = touch;
-    }
     for (int r = 0; r < rows; r++) {
       int row = order == null ? from + r : order[from + r];
-      int base = row * in;
-      for (int k = 0; k < in; k++) {
-        x[k * BLOCK_ROWS + r] = dataX[base + k]; // feature-major: rows of the block side by side
-      }
+      base[r] = row * in;
       y[r] = dataY[row];
     }
     // Three passes over the block (sums, head, gradient) instead of one per row: each pass has
@@ -320,14 +304,12 @@ final class Network {
     double bias = w[1][0];
     double[] zs = ws.rowsZ;
     for (int r = 0; r < rows; r++) {
-      zs[r] = bias;
-    }
-    for (int k = 0; k < in; k++) {
-      double wk = weights[k];
-      int xk = k * BLOCK_ROWS;
-      for (int r = 0; r < rows; r++) {
-        zs[r] += wk * x[xk + r]; // every row's sum still runs bias + w0*x0 + w1*x1 + ...
+      int b = base[r];
+      double z = bias;
+      for (int k = 0; k < in; k++) {
+        z += weights[k] * x[b + k]; // bias + w0*x0 + w1*x1 + ...
       }
+      zs[r] = z;
     }
     double loss = 0.0;
     double product = 1.0;
@@ -359,18 +341,124 @@ final class Network {
       }
     }
     if (grad != null) {
-      double[] g = grad[0];
-      double biasGradient = grad[1][0];
-      for (int r = 0; r < rows; r++) {
-        double d = zs[r];
-        for (int k = 0; k < in; k++) {
-          g[k] += d * x[k * BLOCK_ROWS + r];
-        }
-        biasGradient += d;
-      }
-      grad[1][0] = biasGradient;
+      accumulateGradient(grad, zs, x, base, in, rows);
     }
     return logistic ? loss + StrictMath.log(product) : loss;
+  }
+
+  /**
+   * Single-output gradient: {@code g[k] += d[r] * x[base[r] + k]} and {@code bias += d[r]}, read in
+   * place from the data, rows in order. Each sum still adds its rows one by one in row order (the
+   * same bits as a row-by-row loop), but up to eight features are summed in one pass over the rows
+   * with their running sums in registers, so the add chains of different features overlap instead
+   * of waiting on memory.
+   */
+  private static void accumulateGradient(
+      double[][] grad, double[] d, float[] x, int[] base, int in, int rows) {
+    double[] g = grad[0];
+    int k = 0;
+    for (; k + 8 <= in; k += 8) {
+      int x0 = k;
+      double s0 = g[k];
+      double s1 = g[k + 1];
+      double s2 = g[k + 2];
+      double s3 = g[k + 3];
+      double s4 = g[k + 4];
+      double s5 = g[k + 5];
+      double s6 = g[k + 6];
+      double s7 = g[k + 7];
+      for (int r = 0; r < rows; r++) {
+        double dr = d[r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
+        s1 += dr * x[b + 1];
+        s2 += dr * x[b + 2];
+        s3 += dr * x[b + 3];
+        s4 += dr * x[b + 4];
+        s5 += dr * x[b + 5];
+        s6 += dr * x[b + 6];
+        s7 += dr * x[b + 7];
+      }
+      g[k] = s0;
+      g[k + 1] = s1;
+      g[k + 2] = s2;
+      g[k + 3] = s3;
+      g[k + 4] = s4;
+      g[k + 5] = s5;
+      g[k + 6] = s6;
+      g[k + 7] = s7;
+    }
+    // The rest (at most seven features) and the bias, in one more pass.
+    int rest = in - k;
+    int x0 = k;
+    double bias = grad[1][0];
+    if (rest >= 4) {
+      double s0 = g[k];
+      double s1 = g[k + 1];
+      double s2 = g[k + 2];
+      double s3 = g[k + 3];
+      for (int r = 0; r < rows; r++) {
+        double dr = d[r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
+        s1 += dr * x[b + 1];
+        s2 += dr * x[b + 2];
+        s3 += dr * x[b + 3];
+        bias += dr;
+      }
+      g[k] = s0;
+      g[k + 1] = s1;
+      g[k + 2] = s2;
+      g[k + 3] = s3;
+      k += 4;
+      rest -= 4;
+      x0 += 4;
+      if (rest > 0) {
+        accumulateRest(g, d, x, base, k, rest, rows);
+      }
+    } else if (rest >= 2) {
+      double s0 = g[k];
+      double s1 = g[k + 1];
+      for (int r = 0; r < rows; r++) {
+        double dr = d[r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
+        s1 += dr * x[b + 1];
+        bias += dr;
+      }
+      g[k] = s0;
+      g[k + 1] = s1;
+      if (rest == 3) {
+        accumulateRest(g, d, x, base, k + 2, 1, rows);
+      }
+    } else if (rest == 1) {
+      double s0 = g[k];
+      for (int r = 0; r < rows; r++) {
+        double dr = d[r];
+        int b = base[r] + x0;
+        s0 += dr * x[b];
+        bias += dr;
+      }
+      g[k] = s0;
+    } else {
+      for (int r = 0; r < rows; r++) {
+        bias += d[r];
+      }
+    }
+    grad[1][0] = bias;
+  }
+
+  /** {@code g[k..k+count)} as in {@link #accumulateGradient}, one feature per pass. */
+  private static void accumulateRest(
+      double[] g, double[] d, float[] x, int[] base, int k, int count, int rows) {
+    for (int j = k; j < k + count; j++) {
+      int xj = j;
+      double s = g[j];
+      for (int r = 0; r < rows; r++) {
+        s += d[r] * x[base[r] + xj];
+      }
+      g[j] = s;
+    }
   }
 
   private void load(Dataset data, int[] order, int from, int rows, double[][] a) {

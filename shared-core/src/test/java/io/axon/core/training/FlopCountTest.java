@@ -17,6 +17,19 @@ class FlopCountTest {
   }
 
   @Test
+  void logisticWithTenFeaturesMatchesTheReferenceBitForBit() {
+    // Ten features: the eight-feature gradient pass plus a pair; 150 rows end in a short block.
+    compare(ModelSpec.logistic(10), TestData.separable(150, 10, 4), 64, 2);
+  }
+
+  @Test
+  void linearWithThirteenFeaturesMatchesTheReferenceBitForBit() {
+    // Thirteen features: eight, then four, then one.
+    double[] truth = {1, -1, 2, -2, 3, -3, 0.5, -0.5, 1.5, -1.5, 0.25, -0.25, 4};
+    compare(ModelSpec.linear(13), TestData.linear(90, truth, 0.5, 6), 40, 2);
+  }
+
+  @Test
   void softmaxFlopsEqualTheCountOfAnInstrumentedReference() {
     compare(ModelSpec.softmax(3, 4), TestData.blobs(50, 3, 4, 2), 50, 2);
   }
