@@ -102,6 +102,10 @@ public final class CoordinatorMain implements Callable<Integer> {
                 () -> {
                   coordinator.stop();
                   stopped.countDown();
+                  System.out.println("Axon coordinator stopped");
+                  System.out.flush();
+                  // a clean stop on SIGTERM exits 0, not the JVM's 143 (systemd, scripts)
+                  Runtime.getRuntime().halt(0);
                 },
                 "axon-shutdown"));
     System.out.println("Axon coordinator listening on " + coordinator.url());
