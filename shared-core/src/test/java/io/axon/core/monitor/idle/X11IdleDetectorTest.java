@@ -57,7 +57,7 @@ class X11IdleDetectorTest {
 
   @Test
   void reportsTheTimeSinceTheLastInputOnARealXServer() throws InterruptedException {
-    Thread.sleep(1_200);
+    Thread.sleep(1_200); // Xvfb starts its idle clock a little after its socket appears
 
     UserIdle idle = new X11IdleDetector(display).detect();
     Duration sinceStart = Duration.ofNanos(System.nanoTime() - startedNanos);
@@ -65,7 +65,7 @@ class X11IdleDetectorTest {
     assertThat(idle.isKnown()).as(idle.method()).isTrue();
     assertThat(idle.method()).isEqualTo(X11IdleDetector.METHOD);
     assertThat(idle.sinceLastInput())
-        .isGreaterThanOrEqualTo(Duration.ofMillis(1_100))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900))
         .isLessThanOrEqualTo(sinceStart.plusMillis(500));
   }
 
