@@ -10,6 +10,8 @@ import io.axon.core.monitor.idle.IdleDetectors;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
@@ -27,6 +29,8 @@ import oshi.software.os.OperatingSystem;
  * <p>Readings are cached for a short time (default {@link #DEFAULT_TTL}); thread-safe.
  */
 public final class OshiResourceMonitor implements ResourceMonitor {
+  private static final Logger log = LoggerFactory.getLogger(OshiResourceMonitor.class);
+
   /** How long one reading is reused. */
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(1);
 
@@ -83,7 +87,7 @@ public final class OshiResourceMonitor implements ResourceMonitor {
     int cpus = Math.max(1, processor.getLogicalProcessorCount());
     sampleSystemLoad(cpus);
     sampleProcessLoad(cpus);
-    List<oshi.hardware.PowerSource> batteries = hardware.getPowerSources();
+    List<oshi.hardware.PowerSource> batteries = powerSources();
     UserIdle userIdle = idle.detect();
     return new Readings(
         systemLoad,
@@ -135,8 +139,14 @@ public final class OshiResourceMonitor implements ResourceMonitor {
     }
   }
 
-  /** No battery means mains power; otherwise on-line or charging wins over discharging. */
+  /**
+   * No battery means mains power; otherwise on-line or charging wins over discharging; null (the
+   * list could not be read) is unknown.
+   */
   static PowerSource power(List<oshi.hardware.PowerSource> batteries) {
+    if (batteries == null) {
+      return PowerSource.UNKNOWN;
+    }
     if (batteries.isEmpty()) {
       return PowerSource.AC;
     }
@@ -152,6 +162,9 @@ public final class OshiResourceMonitor implements ResourceMonitor {
 
   /** The mean charge of the batteries that report one, in percent; NaN if none does. */
   static double batteryPercent(List<oshi.hardware.PowerSource> batteries) {
+    if (batteries == null) {
+      return Double.NaN;
+    }
     double sum = 0;
     int count = 0;
     for (oshi.hardware.PowerSource battery : batteries) {
@@ -164,8 +177,23 @@ public final class OshiResourceMonitor implements ResourceMonitor {
     return count == 0 ? Double.NaN : 100 * sum / count;
   }
 
+  /** Null when the platform cannot list its power sources, so that power reads as unknown. */
+  private List<oshi.hardware.PowerSource> powerSources() {
+    try {
+      return hardware.getPowerSources();
+    } catch (RuntimeException e) {
+      log.debug("no power sources from OSHI", e);
+      return null;
+    }
+  }
+
   private double cpuTemperature() {
-    return plausibleCelsius(hardware.getSensors().getCpuTemperature());
+    try {
+      return plausibleCelsius(hardware.getSensors().getCpuTemperature());
+    } catch (RuntimeException e) { // e.g. WMI refusing on Windows
+      log.debug("no CPU temperature from OSHI", e);
+      return Double.NaN;
+    }
   }
 
   /** OSHI reports 0 when it finds no sensor; anything outside (0, 125] °C is not a reading. */

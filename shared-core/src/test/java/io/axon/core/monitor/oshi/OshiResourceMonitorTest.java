@@ -126,6 +126,12 @@ class OshiResourceMonitorTest {
   }
 
   @Test
+  void powerSourcesThatCannotBeReadAreUnknown() {
+    assertThat(OshiResourceMonitor.power(null)).isEqualTo(PowerSource.UNKNOWN);
+    assertThat(OshiResourceMonitor.batteryPercent(null)).isNaN();
+  }
+
+  @Test
   void aDischargingBatteryMeansBatteryPower() {
     var battery = battery(false, false, true, 0.42);
 
