@@ -15,8 +15,9 @@ import java.util.logging.LogRecord;
 
 /**
  * Every state change of the volunteer engine with its reason: kept in a bounded in-memory ring that
- * the apps show, and appended to rotating files {@code events.0.log} (newest) to {@code
- * events.<files-1>.log} in a folder of the data directory. Rotation is java.util.logging's {@link
+ * the apps show, and appended to rotating files in {@code logs/} of the data directory: {@code
+ * events.0.log} is written to, and when it reaches its size limit it becomes {@code events.1.log}
+ * and so on; the oldest beyond the file count is dropped. Rotation is java.util.logging's {@link
  * FileHandler} (size limit, file count), which also exists on Android. Thread-safe.
  */
 public final class EventLog implements Closeable {
@@ -77,6 +78,9 @@ public final class EventLog implements Closeable {
 
   /** Records {@code message} now and returns the event. */
   public Event record(String message) {
+    if (message == null) {
+      throw new IllegalArgumentException("an event needs a message");
+    }
     // One event, one line in the file.
     Event event = new Event(clock.instant(), message.replace('\n', ' '));
     synchronized (ring) {
