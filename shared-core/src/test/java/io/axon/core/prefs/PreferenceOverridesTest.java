@@ -147,4 +147,22 @@ class PreferenceOverridesTest {
       assertThat(doc).as("docs/VOLUNTEERING.md lists %s", key).contains("`" + key + "`");
     }
   }
+
+  @Test
+  void theConfigFileExampleInTheDocsApplies() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "VOLUNTEERING.md"));
+    int start = doc.indexOf("```properties\n") + "```properties\n".length();
+    String example = doc.substring(start, doc.indexOf("```", start)).replace("\n   ", "\n");
+    Path file = dir.resolve("example.properties");
+    Files.writeString(file, example);
+
+    Preferences p =
+        PreferenceOverrides.apply(Preferences.defaults(), PreferenceOverrides.readFile(file));
+
+    assertThat(p.inUse().cpuTimePercent()).isEqualTo(50);
+    assertThat(p.computeSchedule().describe(DayOfWeek.SATURDAY)).isEqualTo("all day");
+    assertThat(p.computeSchedule().describe(DayOfWeek.MONDAY)).isEqualTo("22:00-07:00");
+    assertThat(p.network().maxBytes()).isEqualTo(500_000_000L);
+    assertThat(p.projectMaxCpuPercent()).containsEntry("mnist-demo", 50);
+  }
 }
