@@ -20,10 +20,10 @@ import java.util.TreeMap;
 /**
  * Turns preferences and the machine's readings into a {@link Decision}: whether to compute and
  * transfer, with how many threads and which duty cycle, and why. Pure logic without threads: the
- * engine calls {@link #decide} every second or so, from one thread (it is not thread-safe). The
- * policy remembers only what hysteresis needs: since when other programs' CPU load has been above
- * or below the limit, and whether the CPU is cooling down. Local times (schedules) are in the
- * clock's zone.
+ * engine calls {@link #decide} every second or so, from one thread; {@link #update} may come from
+ * any thread (the apps' settings screen). The policy remembers only what hysteresis needs: since
+ * when other programs' CPU load has been above or below the limit, and whether the CPU is cooling
+ * down. Local times (schedules) are in the clock's zone.
  *
  * <p>Rules, first match wins: snooze; run mode SUSPENDED; CPU temperature; then, unless the run
  * mode is ALWAYS: on battery, battery charge, run only when idle, the computing schedule, other
@@ -41,7 +41,7 @@ public final class ComputePolicy {
 
   private final Clock clock;
   private final TransferBudget budget;
-  private Preferences preferences;
+  private volatile Preferences preferences;
 
   private Instant loadAboveSince;
   private Instant loadBelowSince;
@@ -146,6 +146,11 @@ public final class ComputePolicy {
     }
     if (p.suspendOnBattery() && readings.power() == PowerSource.UNKNOWN) {
       notes.add("power source unknown: the battery rule is not applied");
+    }
+    if (p.minBatteryPercent() > 0
+        && readings.power() == PowerSource.BATTERY
+        && Double.isNaN(readings.batteryPercent())) {
+      notes.add("battery charge unknown: the minimum charge is not applied");
     }
 
     Cause transferCause = Cause.NONE;

@@ -425,6 +425,16 @@ class ComputePolicyTest {
   }
 
   @Test
+  void anUnknownBatteryChargeIsReported() {
+    Decision decision =
+        decide(prefs("suspendOnBattery=false"), Machine.quiet().onBattery(Double.NaN));
+
+    assertThat(decision.computeAllowed()).isTrue();
+    assertThat(decision.notes())
+        .contains("battery charge unknown: the minimum charge is not applied");
+  }
+
+  @Test
   void newPreferencesApplyToTheNextDecision() {
     ComputePolicy policy = new ComputePolicy(Preferences.defaults(), clock, null);
     assertThat(policy.decide(Machine.quiet().read()).computeAllowed()).isTrue();
