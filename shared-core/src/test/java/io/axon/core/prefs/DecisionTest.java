@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.axon.core.prefs.Decision.Cause;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -82,5 +83,22 @@ class DecisionTest {
                     -1,
                     List.of()))
         .hasMessage("a suspension needs a cause, and only a suspension");
+  }
+
+  @Test
+  void theDutyCycleTurnsComputingTimeIntoRest() {
+    Decision threeQuarters =
+        new ComputePolicy(
+                PreferenceOverrides.apply(
+                    Preferences.defaults(), Map.of("notInUse.cpuTimePercent", "75")),
+                clock,
+                null)
+            .decide(Machine.quiet().read());
+    Decision full =
+        new ComputePolicy(Preferences.defaults(), clock, null).decide(Machine.quiet().read());
+
+    assertThat(threeQuarters.restAfter(Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(threeQuarters.restAfter(Duration.ofMillis(300))).isEqualTo(Duration.ofMillis(100));
+    assertThat(full.restAfter(Duration.ofSeconds(3))).isZero();
   }
 }
