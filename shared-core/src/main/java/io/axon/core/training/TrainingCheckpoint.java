@@ -18,7 +18,7 @@ import java.util.List;
  * index of its next mini-batch) and the loss summed over that epoch's finished mini-batches. The
  * epoch's block order is not stored: it is derived again from the seed and the epoch. The run it
  * belongs to is named by the spec, seed, epochs, hyperparameters, row count and a SHA-256 of the
- * start model and the data ({@link #runDigest}); {@link Kernel#train(Model, Dataset,
+ * start model and the data ({@link #runDigest()}); {@link Kernel#train(Model, Dataset,
  * Hyperparameters, int, long, int, TrainingListener, TrainingCheckpoint) train} refuses a
  * checkpoint of any other run with a {@link CheckpointException}.
  *

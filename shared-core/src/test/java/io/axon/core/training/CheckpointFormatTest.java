@@ -14,13 +14,55 @@ import org.junit.jupiter.api.Test;
 class CheckpointFormatTest {
   private static final ModelSpec SPEC = ModelSpec.mlp(3, List.of(4), 2);
 
+  private static final Dataset DATA = TestData.random(100, 3, 2, 5);
+  private static final Hyperparameters HYPER = new Hyperparameters(0.1, 0.9, 0.01, 32);
+
+  /** Written by this build at epoch 2, mini-batch 1 of the run of {@link #sample()}. */
+  private static final String GOLDEN = "golden-mlp-3-4-2.axck";
+
+  private static final String GOLDEN_SHA256 =
+      "63429dba358fad86e103260941080892ff16d459a59dba5f173c9e63c55057e1";
+
   private static TrainingCheckpoint sample() {
     Kernel kernel = Kernel.forSpec(SPEC);
-    Dataset data = TestData.random(100, 3, 2, 5);
     CheckpointResumeTest.Recorder recorder = new CheckpointResumeTest.Recorder();
-    kernel.train(
-        kernel.initialize(1), data, new Hyperparameters(0.1, 0.9, 0.01, 32), 2, 9, 1, recorder);
+    kernel.train(kernel.initialize(1), DATA, HYPER, 2, 9, 1, recorder);
     return recorder.at(2, 1);
+  }
+
+  private static byte[] golden() throws java.io.IOException {
+    try (java.io.InputStream in = CheckpointFormatTest.class.getResourceAsStream(GOLDEN)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void theGoldenCheckpointIsExactlyWhatThisBuildWritesAtThatPoint() throws Exception {
+    byte[] golden = golden();
+
+    assertThat(io.axon.core.common.Sha256.hex(golden)).isEqualTo(GOLDEN_SHA256);
+    assertThat(sample().encode()).isEqualTo(golden);
+  }
+
+  @Test
+  void theGoldenCheckpointResumesToTheBitsOfAnUninterruptedRun() throws Exception {
+    Kernel kernel = Kernel.forSpec(SPEC);
+    Model start = kernel.initialize(1);
+    TrainingResult plain = kernel.train(start, DATA, HYPER, 2, 9, 1, TrainingListener.NONE);
+
+    TrainingResult resumed =
+        kernel.train(
+            start,
+            DATA,
+            HYPER,
+            2,
+            9,
+            2,
+            TrainingListener.NONE,
+            TrainingCheckpoint.decode(golden()));
+
+    assertThat(ModelFormat.encode(resumed.model())).isEqualTo(ModelFormat.encode(plain.model()));
+    assertThat(resumed.meanLoss()).isEqualTo(plain.meanLoss());
   }
 
   @Test
