@@ -132,6 +132,7 @@ final class UnitTrainer {
   private final class Progress implements TrainingListener {
     private final WorkAssignment unit;
     private long lastSaved = System.nanoTime();
+    private int polls;
 
     Progress(WorkAssignment unit) {
       this.unit = unit;
@@ -147,9 +148,14 @@ final class UnitTrainer {
       return cancelled.getAsBoolean();
     }
 
+    /**
+     * Due when the interval has passed (the clock is read every eighth mini-batch: reading it on
+     * every one costs a tiny logistic regression about 4 %) or when the engine is stopping.
+     */
     @Override
     public boolean checkpointDue() {
-      return System.nanoTime() - lastSaved >= checkpointNanos || cancelled.getAsBoolean();
+      return ((++polls & 7) == 0 && System.nanoTime() - lastSaved >= checkpointNanos)
+          || cancelled.getAsBoolean();
     }
 
     @Override
