@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A volunteer on {@link CoordinatorClient} with the real kernels: asks for work, downloads and
@@ -27,16 +28,21 @@ import java.time.Duration;
  */
 final class TestVolunteer implements AutoCloseable {
   private final TestServer server;
-  private final CoordinatorClient client;
+  final CoordinatorClient client;
   final HostRegistered host;
 
   TestVolunteer(TestServer server, String name) {
+    this(server, name, List.of(server.url()));
+  }
+
+  /**
+   * A volunteer whose client knows the coordinators at {@code urls}; {@link #upload} still goes to
+   * {@code server}.
+   */
+  TestVolunteer(TestServer server, String name, List<String> urls) {
     this.server = server;
     CoordinatorClient anonymous =
-        CoordinatorClient.builder(server.url())
-            .maxAttempts(1)
-            .readTimeout(Duration.ofSeconds(60))
-            .build();
+        CoordinatorClient.builder(urls).maxAttempts(1).readTimeout(Duration.ofSeconds(60)).build();
     try {
       this.host =
           anonymous.register(new HostRegistration(name, "Linux amd64", 2, 1L << 30, "test-1"));

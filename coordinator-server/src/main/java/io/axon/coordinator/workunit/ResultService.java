@@ -39,14 +39,19 @@ public final class ResultService {
     this.transitioner = transitioner;
   }
 
+  /**
+   * Accepts the result, or answers a repeat of an upload already accepted from this host (its reply
+   * was lost) as accepted again without counting it twice.
+   */
   public ResultReply accept(long hostId, ResultReport report, byte[] modelBytes) {
     long unitId = report.workUnitId();
     WorkUnitRow unit =
         jdbi.withHandle(h -> WorkUnits.find(h, unitId))
             .orElseThrow(() -> ApiException.notFound("no work unit " + unitId));
-    if (unit.state() != WorkUnitState.IN_PROGRESS
-        || unit.hostId() == null
-        || unit.hostId() != hostId) {
+    if (isOnHost(unit, hostId) && unit.state() == WorkUnitState.DONE) {
+      return repeated(unit, report, modelBytes);
+    }
+    if (!isOnHost(unit, hostId) || unit.state() != WorkUnitState.IN_PROGRESS) {
       throw ApiException.conflict(
           "work unit "
               + unitId
@@ -56,11 +61,7 @@ public final class ResultService {
               + describe(unit)
               + ")");
     }
-    String actual = Sha256.hex(modelBytes);
-    if (!actual.equals(report.modelSha256())) {
-      throw ApiException.badRequest(
-          "model bytes have SHA-256 " + actual + " but the report says " + report.modelSha256());
-    }
+    checkHash(report, modelBytes);
     JobRow job =
         jdbi.withHandle(h -> h.attach(JobDao.class).find(unit.jobId()))
             .orElseThrow(() -> new IllegalStateException("work unit without job: " + unitId));
@@ -73,12 +74,52 @@ public final class ResultService {
               return WorkUnits.complete(h, hostId, report, clock.millis());
             });
     if (!completed) {
+      // Lost the conditional UPDATE: to an identical upload racing this one (then this is a
+      // repeat), or to the deadline passing meanwhile.
+      WorkUnitRow now =
+          jdbi.withHandle(h -> WorkUnits.find(h, unitId))
+              .orElseThrow(() -> new IllegalStateException("work unit vanished: " + unitId));
+      if (isOnHost(now, hostId) && now.state() == WorkUnitState.DONE) {
+        return repeated(now, report, modelBytes);
+      }
       throw ApiException.conflict(
           "work unit " + unitId + " is no longer in progress on host " + hostId);
     }
     log.debug("work unit {} done by host {}", unitId, hostId);
     transitioner.roundMayBeComplete(unit.jobId());
     return new ResultReply(unitId, true, "accepted");
+  }
+
+  /**
+   * The host uploads for a unit it has finished already: the same result again is accepted (its
+   * first reply was lost) and changes nothing; a different one is a conflict.
+   */
+  private static ResultReply repeated(WorkUnitRow unit, ResultReport report, byte[] modelBytes) {
+    if (!report.modelSha256().equals(unit.resultSha256())) {
+      throw ApiException.conflict(
+          "work unit "
+              + unit.id()
+              + " is done already with a different result from this host (SHA-256 "
+              + unit.resultSha256()
+              + ", this upload "
+              + report.modelSha256()
+              + ")");
+    }
+    checkHash(report, modelBytes);
+    log.debug("work unit {}: result received again from host {}", unit.id(), unit.hostId());
+    return new ResultReply(unit.id(), true, "already received");
+  }
+
+  private static boolean isOnHost(WorkUnitRow unit, long hostId) {
+    return unit.hostId() != null && unit.hostId() == hostId;
+  }
+
+  private static void checkHash(ResultReport report, byte[] modelBytes) {
+    String actual = Sha256.hex(modelBytes);
+    if (!actual.equals(report.modelSha256())) {
+      throw ApiException.badRequest(
+          "model bytes have SHA-256 " + actual + " but the report says " + report.modelSha256());
+    }
   }
 
   private static void checkModel(byte[] bytes, ModelSpec expected, long unitId) {

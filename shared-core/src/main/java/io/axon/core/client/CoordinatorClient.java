@@ -1,5 +1,6 @@
 package io.axon.core.client;
 
+import io.axon.core.client.internal.Coordinators;
 import io.axon.core.client.internal.RetryInterceptor;
 import io.axon.core.client.internal.TokenInterceptor;
 import io.axon.core.common.Sha256;
@@ -22,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,11 @@ import okhttp3.Response;
  * retried (see {@link Builder#maxAttempts}); a non-2xx answer throws {@link CoordinatorException}.
  * Thread-safe; clients made by {@link #withToken} share connections and threads, and {@link
  * #close()} on any of them releases those.
+ *
+ * <p>Given several coordinator URLs ({@link #builder(List)}), which must share one database, the
+ * client fails over between them: a connection failure or a 5xx moves the call on to the next
+ * coordinator at once, round-robin, and the client stays with the one that answered for later
+ * calls. A 4xx never fails over: another coordinator would answer the same.
  */
 public final class CoordinatorClient implements Closeable {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -45,13 +53,16 @@ public final class CoordinatorClient implements Closeable {
   private static final MediaType CSV = MediaType.get("text/csv; charset=utf-8");
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
+  private final Coordinators coordinators;
   private final HttpUrl api;
   private final OkHttpClient shared;
   private final OkHttpClient http;
   private final String userAgent;
 
-  private CoordinatorClient(HttpUrl api, OkHttpClient shared, String token, String userAgent) {
-    this.api = api;
+  private CoordinatorClient(
+      Coordinators coordinators, OkHttpClient shared, String token, String userAgent) {
+    this.coordinators = coordinators;
+    this.api = coordinators.primaryApi();
     this.shared = shared;
     this.http =
         token == null
@@ -62,12 +73,37 @@ public final class CoordinatorClient implements Closeable {
 
   /** Starts a client for the coordinator at {@code baseUrl}, e.g. {@code http://host:8080}. */
   public static Builder builder(String baseUrl) {
-    return new Builder(baseUrl);
+    return new Builder(Collections.singletonList(baseUrl));
   }
 
-  /** A client for the same coordinator that sends {@code Authorization: Bearer <token>}. */
+  /**
+   * Starts a client that fails over between the coordinators at {@code baseUrls} (at least one, no
+   * duplicates), trying them in this order first.
+   */
+  public static Builder builder(List<String> baseUrls) {
+    return new Builder(baseUrls);
+  }
+
+  /** A client for the same coordinators that sends {@code Authorization: Bearer <token>}. */
   public CoordinatorClient withToken(String token) {
-    return new CoordinatorClient(api, shared, token, userAgent);
+    return new CoordinatorClient(coordinators, shared, token, userAgent);
+  }
+
+  /** The coordinators' base URLs in the order given. */
+  public List<String> baseUrls() {
+    List<String> urls = new ArrayList<>(coordinators.size());
+    for (HttpUrl base : coordinators.bases()) {
+      urls.add(base.toString());
+    }
+    return Collections.unmodifiableList(urls);
+  }
+
+  /**
+   * The base URL of the coordinator the next call goes to first: the one that answered last, or the
+   * next after one that failed. Shared with the clients made by {@link #withToken}.
+   */
+  public String currentBaseUrl() {
+    return coordinators.bases().get(coordinators.current()).toString();
   }
 
   /** {@code POST /api/v1/hosts}: registers this volunteer, once. */
@@ -214,7 +250,7 @@ public final class CoordinatorClient implements Closeable {
     try (response) {
       ErrorBody error = errorBody(response);
       throw new CoordinatorException(
-          describe(request)
+          describeSent(response.request())
               + " failed: "
               + response.code()
               + " "
@@ -289,6 +325,11 @@ public final class CoordinatorClient implements Closeable {
     return request.method() + " " + request.url().encodedPath();
   }
 
+  /** The request as sent; with several coordinators, its whole URL says which one answered. */
+  private String describeSent(Request sent) {
+    return coordinators.size() > 1 ? sent.method() + " " + sent.url() : describe(sent);
+  }
+
   /** Waits between retries; {@code Thread::sleep} unless a test wants to record the delays. */
   public interface Sleeper {
     void sleep(long millis) throws InterruptedException;
@@ -296,7 +337,7 @@ public final class CoordinatorClient implements Closeable {
 
   /** Configures a {@link CoordinatorClient}. Defaults suit a volunteer on a home connection. */
   public static final class Builder {
-    private final HttpUrl api;
+    private final Coordinators coordinators;
     private String token;
     private int maxAttempts = 5;
     private Duration baseDelay = Duration.ofMillis(500);
@@ -307,12 +348,16 @@ public final class CoordinatorClient implements Closeable {
     private Sleeper sleeper = Thread::sleep;
     private String userAgent = "axon-client/0.1";
 
-    private Builder(String baseUrl) {
-      HttpUrl url = HttpUrl.parse(baseUrl);
-      if (url == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+    private Builder(List<String> baseUrls) {
+      List<HttpUrl> bases = new ArrayList<>(baseUrls.size());
+      for (String baseUrl : baseUrls) {
+        HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl);
+        if (url == null) {
+          throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+        }
+        bases.add(url);
       }
-      this.api = url.newBuilder().addPathSegments("api/v1").build();
+      this.coordinators = new Coordinators(bases);
     }
 
     /** The bearer token for volunteer calls; see also {@link CoordinatorClient#withToken}. */
@@ -321,7 +366,10 @@ public final class CoordinatorClient implements Closeable {
       return this;
     }
 
-    /** Tries a call at most this often in all (default 5); 1 turns retries off. */
+    /**
+     * Tries a call at most this often per coordinator (default 5); 1 turns retries off, but still
+     * tries each of several coordinators once.
+     */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;
@@ -381,9 +429,10 @@ public final class CoordinatorClient implements Closeable {
                       baseDelay.toMillis(),
                       maxDelay.toMillis(),
                       sleeper::sleep,
-                      () -> ThreadLocalRandom.current().nextDouble()))
+                      () -> ThreadLocalRandom.current().nextDouble(),
+                      coordinators))
               .build();
-      return new CoordinatorClient(api, shared, token, userAgent);
+      return new CoordinatorClient(coordinators, shared, token, userAgent);
     }
   }
 }

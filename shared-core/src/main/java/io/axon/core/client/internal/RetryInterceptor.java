@@ -2,7 +2,10 @@ package io.axon.core.client.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.DoubleSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -16,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * exponential backoff and full jitter: before attempt {@code n + 1} a uniformly random delay in
  * {@code [0, min(maxDelay, baseDelay * 2^(n-1)))}. A 4xx is the caller's mistake and is returned at
  * once; so is the last 5xx, for the caller to read its error body.
+ *
+ * <p>With several {@link Coordinators}, each attempt is one pass over them: a failure moves on to
+ * the next coordinator at once, and the backoff comes only after every one has failed. A call thus
+ * makes at most {@code maxAttempts} tries per coordinator. When they all fail with I/O errors the
+ * exception names every URL tried and why each failed.
  */
 public final class RetryInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
@@ -30,8 +38,11 @@ public final class RetryInterceptor implements Interceptor {
   private final long maxDelayMillis;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  private final Coordinators coordinators;
 
   /**
+   * Retries against the URL each request names.
+   *
    * @param random uniform in [0, 1), e.g. {@code ThreadLocalRandom.current()::nextDouble}
    */
   public RetryInterceptor(
@@ -40,6 +51,20 @@ public final class RetryInterceptor implements Interceptor {
       long maxDelayMillis,
       Sleeper sleeper,
       DoubleSupplier random) {
+    this(maxAttempts, baseDelayMillis, maxDelayMillis, sleeper, random, null);
+  }
+
+  /**
+   * Retries and fails over between {@code coordinators}; requests must be built against {@link
+   * Coordinators#primaryApi()}. {@code null} retries against the URL each request names.
+   */
+  public RetryInterceptor(
+      int maxAttempts,
+      long baseDelayMillis,
+      long maxDelayMillis,
+      Sleeper sleeper,
+      DoubleSupplier random,
+      Coordinators coordinators) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
@@ -52,30 +77,100 @@ public final class RetryInterceptor implements Interceptor {
     this.maxDelayMillis = maxDelayMillis;
     this.sleeper = sleeper;
     this.random = random;
+    this.coordinators = coordinators;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     boolean repeatable = request.body() == null || !request.body().isOneShot();
-    for (int attempt = 1; ; attempt++) {
-      boolean last = attempt >= maxAttempts || !repeatable;
+    int urls = coordinators == null ? 1 : coordinators.size();
+    int maxTries = maxAttempts * urls;
+    // the last failure at each coordinator tried, in the order first tried
+    Map<String, String> failures = new LinkedHashMap<>();
+    for (int tries = 1; ; tries++) {
+      boolean last = tries >= maxTries || !repeatable;
+      int index = coordinators == null ? 0 : coordinators.current();
+      Request routed = coordinators == null ? request : coordinators.route(request, index);
       Response response;
       try {
-        response = buffered(chain.proceed(request));
+        response = buffered(chain.proceed(routed));
       } catch (IOException e) {
-        if (last || chain.call().isCanceled() || interrupted(e)) {
+        if (chain.call().isCanceled() || interrupted(e)) {
           throw e;
         }
-        backOff(request, attempt, e.toString());
+        failures.put(where(routed, index), e.toString());
+        failed(index);
+        if (last) {
+          throw urls == 1 ? e : everyCoordinatorFailed(request, failures, e);
+        }
+        next(request, routed, index, tries, urls, e.toString());
         continue;
       }
-      if (response.code() < 500 || last) {
+      if (response.code() < 500) {
+        if (coordinators != null) {
+          coordinators.worked(index);
+        }
+        return response;
+      }
+      failures.put(where(routed, index), "HTTP " + response.code());
+      failed(index);
+      if (last) {
         return response;
       }
       response.close();
-      backOff(request, attempt, "HTTP " + response.code());
+      next(request, routed, index, tries, urls, "HTTP " + response.code());
     }
+  }
+
+  private void failed(int index) {
+    if (coordinators != null) {
+      coordinators.failed(index);
+    }
+  }
+
+  private String where(Request routed, int index) {
+    return coordinators == null
+        ? routed.url().toString()
+        : coordinators.bases().get(index).toString();
+  }
+
+  /** Fails over to the next coordinator, or backs off once every one has failed in this round. */
+  private void next(Request request, Request routed, int index, int tries, int urls, String why)
+      throws IOException {
+    if (tries % urls != 0) {
+      log.warn(
+          "{} {} failed at {} ({}); trying {}",
+          request.method(),
+          request.url().encodedPath(),
+          coordinators.bases().get(index),
+          why,
+          coordinators.bases().get(coordinators.current()));
+      return;
+    }
+    backOff(routed, tries / urls, urls == 1 ? why : "at every coordinator, last " + why);
+  }
+
+  private static IOException everyCoordinatorFailed(
+      Request request, Map<String, String> failures, IOException last) {
+    StringBuilder message =
+        new StringBuilder(request.method())
+            .append(' ')
+            .append(request.url().encodedPath())
+            .append(" failed at every coordinator tried:");
+    String separator = " ";
+    for (Map.Entry<String, String> failure : failures.entrySet()) {
+      message.append(separator).append(failure.getKey()).append(" (").append(failure.getValue());
+      message.append(')');
+      separator = ", ";
+    }
+    // keep "could not connect" recognisable to callers that tell it apart
+    IOException e =
+        last instanceof ConnectException
+            ? new ConnectException(message.toString())
+            : new IOException(message.toString());
+    e.initCause(last);
+    return e;
   }
 
   /**

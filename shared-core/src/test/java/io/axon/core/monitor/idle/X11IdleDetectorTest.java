@@ -1,0 +1,127 @@
+package io.axon.core.monitor.idle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.jna.NativeLibrary;
+import io.axon.core.monitor.UserIdle;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs against a real X server: Xvfb, which nobody types into, so its idle time is the time since
+ * it started. Skipped (by assumption) where Xvfb or libXss is not installed: {@code apt-get install
+ * xvfb x11-xserver-utils libxss1}.
+ */
+class X11IdleDetectorTest {
+  private Process xvfb;
+  private String display;
+  private long startedNanos;
+
+  @BeforeEach
+  void startXvfb() throws Exception {
+    assumeTrue(onPath("Xvfb"), "Xvfb is not installed");
+    assumeTrue(loads("X11") && loads("Xss"), "libX11/libXss are not installed");
+    int number = freeDisplayNumber();
+    display = ":" + number;
+    startedNanos = System.nanoTime();
+    xvfb =
+        new ProcessBuilder("Xvfb", display, "-nolisten", "tcp", "-screen", "0", "320x240x24")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Path socket = Path.of("/tmp/.X11-unix/X" + number);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!Files.exists(socket) && xvfb.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assumeTrue(Files.exists(socket), "Xvfb did not start");
+  }
+
+  @AfterEach
+  void stopXvfb() throws InterruptedException {
+    if (xvfb != null) {
+      xvfb.destroy();
+      if (!xvfb.waitFor(5, TimeUnit.SECONDS)) {
+        xvfb.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void reportsTheTimeSinceTheLastInputOnARealXServer() throws InterruptedException {
+    Thread.sleep(1_200); // Xvfb starts its idle clock a little after its socket appears
+
+    UserIdle idle = new X11IdleDetector(display).detect();
+    Duration sinceStart = Duration.ofNanos(System.nanoTime() - startedNanos);
+
+    assertThat(idle.isKnown()).as(idle.method()).isTrue();
+    assertThat(idle.method()).isEqualTo(X11IdleDetector.METHOD);
+    assertThat(idle.sinceLastInput())
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900))
+        .isLessThanOrEqualTo(sinceStart.plusMillis(500));
+  }
+
+  @Test
+  void resettingTheScreenSaverCountsAsInput() throws Exception {
+    assumeTrue(onPath("xset"), "xset is not installed");
+    Thread.sleep(1_200);
+    X11IdleDetector detector = new X11IdleDetector(display);
+    assertThat(detector.detect().sinceLastInput()).isGreaterThan(Duration.ofSeconds(1));
+
+    Process reset = new ProcessBuilder("xset", "-display", display, "s", "reset").start();
+    assertThat(reset.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(reset.exitValue()).isZero();
+
+    assertThat(detector.detect().sinceLastInput()).isLessThan(Duration.ofMillis(800));
+  }
+
+  @Test
+  void aDisplayWithoutAServerIsUnknownNotAnError() throws IOException {
+    String nobody = ":" + freeDisplayNumber();
+
+    UserIdle idle = new X11IdleDetector(nobody).detect();
+
+    assertThat(idle.isKnown()).isFalse();
+    assertThat(idle.method()).isEqualTo("X11: cannot open display " + nobody);
+  }
+
+  private static int freeDisplayNumber() throws IOException {
+    for (int n = 90; n < 200; n++) {
+      if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n))
+          && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+        return n;
+      }
+    }
+    throw new IOException("no free X display number");
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (new File(dir, program).canExecute()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean loads(String library) {
+    try {
+      NativeLibrary.getInstance(library);
+      return true;
+    } catch (UnsatisfiedLinkError e) {
+      return false;
+    }
+  }
+}
