@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
  *   host.properties   host id and token ({@link IdentityStore})
  *   blobs/            models and shards by SHA-256 ({@link BlobCache})
  *   pending/          trained results not yet uploaded ({@link PendingResults})
+ *   checkpoints/      units in training and their saved progress ({@link CheckpointStore})
  * </pre>
  */
 final class DataDirectory implements AutoCloseable {
@@ -38,6 +39,7 @@ final class DataDirectory implements AutoCloseable {
       AtomicFiles.privateDirectory(root);
       AtomicFiles.privateDirectory(root.resolve("blobs"));
       AtomicFiles.privateDirectory(root.resolve("pending"));
+      AtomicFiles.privateDirectory(root.resolve("checkpoints"));
       channel =
           FileChannel.open(
               root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -75,6 +77,10 @@ final class DataDirectory implements AutoCloseable {
 
   PendingResults pending() {
     return new PendingResults(root.resolve("pending"));
+  }
+
+  CheckpointStore checkpoints() {
+    return new CheckpointStore(root.resolve("checkpoints"));
   }
 
   @Override

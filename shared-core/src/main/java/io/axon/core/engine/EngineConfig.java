@@ -3,6 +3,7 @@ package io.axon.core.engine;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How a volunteer engine runs.
@@ -12,11 +13,27 @@ import java.nio.file.Path;
  * @param threads training threads, at least 1; the result does not depend on it
  * @param name the name this host registers under, 1 to 100 characters
  * @param maxUnits stop after this many work units have been trained and handed in; 0 = never
+ * @param checkpointInterval how often the progress of a unit in training is saved to the data
+ *     directory, from {@link #MIN_CHECKPOINT_INTERVAL} to {@link #MAX_CHECKPOINT_INTERVAL}; at most
+ *     this much work is lost to a crash, a kill or a power cut
  */
 public record EngineConfig(
-    String coordinatorUrl, Path dataDir, int threads, String name, int maxUnits) {
+    String coordinatorUrl,
+    Path dataDir,
+    int threads,
+    String name,
+    int maxUnits,
+    Duration checkpointInterval) {
   /** The most threads a host may declare (the protocol's limit). */
   public static final int MAX_THREADS = 4096;
+
+  /** Progress is saved at least this often unless configured otherwise. */
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
+
+  /** Shorter intervals would spend more time writing than they save. */
+  public static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(100);
+
+  public static final Duration MAX_CHECKPOINT_INTERVAL = Duration.ofHours(24);
 
   public EngineConfig {
     coordinatorUrl = normalizeUrl(coordinatorUrl);
@@ -33,11 +50,27 @@ public record EngineConfig(
     if (maxUnits < 0) {
       throw new IllegalArgumentException("maxUnits must not be negative (0 = unlimited)");
     }
+    if (checkpointInterval == null
+        || checkpointInterval.compareTo(MIN_CHECKPOINT_INTERVAL) < 0
+        || checkpointInterval.compareTo(MAX_CHECKPOINT_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "checkpointInterval must be from 100 ms to 24 h, got " + checkpointInterval);
+    }
+  }
+
+  /** A configuration that saves progress every {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
+  public EngineConfig(String coordinatorUrl, Path dataDir, int threads, String name, int maxUnits) {
+    this(coordinatorUrl, dataDir, threads, name, maxUnits, DEFAULT_CHECKPOINT_INTERVAL);
   }
 
   /** A configuration that runs until stopped. */
   public EngineConfig(String coordinatorUrl, Path dataDir, int threads, String name) {
     this(coordinatorUrl, dataDir, threads, name, 0);
+  }
+
+  /** This configuration with another {@link #checkpointInterval}. */
+  public EngineConfig withCheckpointInterval(Duration interval) {
+    return new EngineConfig(coordinatorUrl, dataDir, threads, name, maxUnits, interval);
   }
 
   private static String normalizeUrl(String url) {

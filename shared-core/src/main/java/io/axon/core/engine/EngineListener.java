@@ -19,8 +19,20 @@ public interface EngineListener {
    */
   default void registered(long hostId, String coordinatorUrl, boolean newlyRegistered) {}
 
-  /** A work unit was assigned; downloading and training start now. */
+  /**
+   * A work unit was assigned, or taken up again after a restart; downloading and training start
+   * now.
+   */
   default void workStarted(WorkAssignment unit) {}
+
+  /**
+   * {@code unit}, interrupted in an earlier run, continues from its checkpoint with {@code
+   * progress} (0 to 1) of its training already done. Called after {@link #workStarted}.
+   */
+  default void workResumed(WorkAssignment unit, double progress) {}
+
+  /** The progress of {@code unit} was saved to the data directory; {@code progress} is 0 to 1. */
+  default void checkpointSaved(WorkAssignment unit, double progress) {}
 
   /** One local epoch of {@code unit} finished (1-based) with this mean training loss. */
   default void epochFinished(WorkAssignment unit, int epoch, int epochs, double meanLoss) {}

@@ -9,6 +9,7 @@ import io.axon.core.protocol.ResultReply;
 import io.axon.core.protocol.WorkAssignment;
 import io.axon.core.protocol.WorkReply;
 import io.axon.core.protocol.WorkRequest;
+import io.axon.core.training.TrainingCheckpoint;
 import io.axon.core.training.TrainingListener.CancelledException;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * removed only once the coordinator has answered; results left over from a failed upload or an
  * earlier run are handed in before new work is requested. Network trouble is retried with
  * exponential backoff.
+ *
+ * <p>Little training is lost either: while a unit trains, its progress is checkpointed to the data
+ * directory every {@link EngineConfig#checkpointInterval()} and when the engine is stopped. After a
+ * crash, a kill or a reboot, units whose deadline has not passed are resumed from their last
+ * checkpoint before new work is requested, and give the same result to the bit.
  *
  * <p>{@link #run()} blocks on the calling thread; {@link #stop()} may be called from any other
  * thread, e.g. a shutdown hook, and cancels a running training.
@@ -127,10 +133,10 @@ public final class VolunteerEngine {
   }
 
   /**
-   * Asks {@link #run()} to end: a running training is cancelled (its unit is abandoned and will be
-   * reissued by the coordinator), a running upload finishes or is kept for later. Returns once the
-   * loop has ended, or after a few seconds if it hangs in a network call. Safe from any thread and
-   * more than once.
+   * Asks {@link #run()} to end: a running training is checkpointed and cancelled (the next run
+   * resumes it if its deadline has not passed), a running upload finishes or is kept for later.
+   * Returns once the loop has ended, or after a few seconds if it hangs in a network call. Safe
+   * from any thread and more than once.
    */
   public void stop() {
     stopSignal.countDown();
@@ -224,6 +230,7 @@ public final class VolunteerEngine {
   private final class Loop {
     private final CoordinatorSession session;
     private final PendingResults pending;
+    private final CheckpointStore checkpoints;
     private final UnitTrainer trainer;
     private final Heartbeats heartbeats;
     private final Backoff backoff = new Backoff(timing.backoffStart(), timing.backoffMax());
@@ -234,10 +241,17 @@ public final class VolunteerEngine {
     Loop(CoordinatorSession session, DataDirectory dir, Heartbeats heartbeats) {
       this.session = session;
       this.pending = dir.pending();
+      this.checkpoints = dir.checkpoints();
       this.heartbeats = heartbeats;
       this.trainer =
           new UnitTrainer(
-              dir.blobs(), session, config.threads(), listener, VolunteerEngine.this::stopping);
+              dir.blobs(),
+              session,
+              checkpoints,
+              config.threads(),
+              config.checkpointInterval(),
+              listener,
+              VolunteerEngine.this::stopping);
     }
 
     void run() {
@@ -248,6 +262,15 @@ public final class VolunteerEngine {
             log.info("Done: {} work units trained and handed in", trained);
             return;
           }
+          WorkAssignment interrupted = interruptedUnit();
+          if (interrupted != null) {
+            if (resume(interrupted) == Upload.KEPT) {
+              pause(backoff.next());
+            } else {
+              backoff.reset();
+            }
+            continue;
+          }
           WorkReply reply = session.call(client -> client.requestWork(request));
           if (reply.assignment() == null) {
             Duration wait = Duration.ofSeconds(Math.max(1, reply.retryAfterSeconds()));
@@ -256,7 +279,8 @@ public final class VolunteerEngine {
             pause(wait);
             continue;
           }
-          if (work(reply.assignment()) == Upload.KEPT) {
+          checkpoints.begin(reply.assignment());
+          if (work(reply.assignment(), null) == Upload.KEPT) {
             pause(backoff.next());
           } else {
             backoff.reset();
@@ -285,11 +309,52 @@ public final class VolunteerEngine {
       pause(backoff.next());
     }
 
-    private Upload work(WorkAssignment unit) throws IOException {
+    /** The oldest unit an earlier run left unfinished whose deadline has not passed, or null. */
+    private WorkAssignment interruptedUnit() throws IOException {
+      for (WorkAssignment unit : checkpoints.units()) {
+        if (unit.deadlineMillis() > System.currentTimeMillis()) {
+          return unit;
+        }
+        log.warn(
+            "Dropping interrupted work unit {}: its deadline has passed, the coordinator reissues"
+                + " it",
+            unit.workUnitId());
+        checkpoints.remove(unit.workUnitId());
+      }
+      return null;
+    }
+
+    private Upload resume(WorkAssignment unit) throws IOException {
+      TrainingCheckpoint checkpoint = checkpoints.progress(unit.workUnitId());
+      log.info(
+          "Resuming work unit {} {}",
+          unit.workUnitId(),
+          checkpoint == null ? "from the start" : "from its checkpoint (" + checkpoint + ")");
+      return work(unit, checkpoint);
+    }
+
+    /**
+     * Trains {@code unit} (from {@code checkpoint} if not null), saves and hands in its result. A
+     * unit that cannot be trained (its blobs are malformed or do not fit) is forgotten; one that
+     * was cancelled or whose blobs could not be fetched stays checkpointed for later.
+     */
+    private Upload work(WorkAssignment unit, TrainingCheckpoint checkpoint) throws IOException {
       heartbeats.working(unit.workUnitId());
       listener.workStarted(unit);
-      UnitTrainer.Trained done = trainer.train(unit);
+      if (checkpoint != null) {
+        listener.workResumed(unit, checkpoint.progress());
+      }
+      UnitTrainer.Trained done;
+      try {
+        done = trainer.train(unit, checkpoint);
+      } catch (CancelledException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        checkpoints.remove(unit.workUnitId());
+        throw e;
+      }
       pending.save(done.result());
+      checkpoints.remove(unit.workUnitId());
       trained++;
       Upload upload;
       IOException failure = null;

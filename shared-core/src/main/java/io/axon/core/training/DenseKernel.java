@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * block's gradient sum goes into its own buffer; the buffers are then added in block order, so the
  * sum does not depend on which thread computed which block. With {@code n} rows in the batch, the
  * step is, per parameter: {@code g = sum/n (+ l2*w for weights)}, {@code v = momentum*v -
- * learningRate*g}, {@code w = w + v}. Momentum starts at zero for each call to {@code train}.
+ * learningRate*g}, {@code w = w + v}. Momentum starts at zero for each call to {@code train}, or
+ * comes from the {@link TrainingCheckpoint} it resumes from.
  *
  * <p><b>Order.</b> A {@link SplittableRandom} seeded with the work unit's seed is split once per
  * epoch; the split shuffles the order of the data's fixed blocks of {@link Network#BLOCK_ROWS}
@@ -86,7 +87,8 @@ final class DenseKernel implements Kernel {
       int epochs,
       long seed,
       int threads,
-      TrainingListener listener) {
+      TrainingListener listener,
+      TrainingCheckpoint resumeFrom) {
     if (!start.spec().equals(spec)) {
       throw new IllegalArgumentException(
           "model is a " + start.spec() + " but this kernel trains " + spec);
@@ -105,27 +107,52 @@ final class DenseKernel implements Kernel {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     TrainingListener events = listener == null ? TrainingListener.NONE : listener;
+    Run run = new Run(start, data, hyperparameters, epochs, seed);
     int rows = data.rows();
-    int batchSize = Math.min(hyperparameters.batchSize(), rows);
+    int batchSize = TrainingCheckpoint.batchRows(rows, hyperparameters);
+    int batches = TrainingCheckpoint.batchesPerEpoch(rows, hyperparameters);
+    int firstEpoch = 1;
+    int firstBatch = 0;
+    double resumedLoss = 0.0;
+    double[][] w;
+    double[][] velocity;
+    if (resumeFrom == null) {
+      w = network.toSegments(start.parameters());
+      velocity = network.newSegments();
+    } else {
+      resumeFrom.checkBelongsTo(spec, hyperparameters, epochs, seed, rows, run.digest());
+      w = network.toSegments(resumeFrom.parametersUnsafe());
+      velocity = network.toSegments(resumeFrom.velocityUnsafe());
+      firstEpoch = resumeFrom.epoch();
+      firstBatch = resumeFrom.batch();
+      resumedLoss = resumeFrom.epochLoss();
+    }
     int maxBlocks = blocks(batchSize);
     int workers = Math.min(threads, maxBlocks);
-    double[][] w = network.toSegments(start.parameters());
-    double[][] velocity = network.newSegments();
     double[][] gradient = network.newSegments();
-    try (BatchGradient batches = new BatchGradient(workers, maxBlocks)) {
+    try (BatchGradient gradients = new BatchGradient(workers, maxBlocks)) {
       SplittableRandom epochSeeds = new SplittableRandom(seed);
+      for (int epoch = 1; epoch < firstEpoch; epoch++) {
+        epochSeeds.split(); // epoch e shuffles with the e-th split, whether resumed or not
+      }
       int[] order = new int[rows];
       double meanLoss = Double.NaN;
-      for (int epoch = 1; epoch <= epochs; epoch++) {
+      for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
         shuffle(order, epochSeeds.split());
-        double epochLoss = 0.0;
-        for (int from = 0; from < rows; from += batchSize) {
+        boolean resumed = epoch == firstEpoch;
+        double epochLoss = resumed ? resumedLoss : 0.0;
+        for (int b = resumed ? firstBatch : 0; b < batches; b++) {
+          if (events.checkpointDue()) {
+            events.checkpoint(run.checkpoint(epoch, b, epochLoss, w, velocity));
+          }
+          awaitPermission(events);
           if (events.isCancelled()) {
             throw new TrainingListener.CancelledException();
           }
+          int from = b * batchSize;
           int to = Math.min(rows, from + batchSize);
           epochLoss +=
-              batch(batches, w, velocity, gradient, data, order, from, to, hyperparameters);
+              batch(gradients, w, velocity, gradient, data, order, from, to, hyperparameters);
         }
         meanLoss = epochLoss / rows;
         events.epochFinished(epoch, epochs, meanLoss);
@@ -135,6 +162,56 @@ final class DenseKernel implements Kernel {
           meanLoss,
           (long) rows * epochs,
           flops(rows, epochs, hyperparameters.batchSize()));
+    }
+  }
+
+  private static void awaitPermission(TrainingListener events) {
+    try {
+      events.awaitPermission();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TrainingListener.CancelledException();
+    }
+  }
+
+  /** What names one run, for its checkpoints; the digest of start model and data is lazy. */
+  private final class Run {
+    private final Model start;
+    private final Dataset data;
+    private final Hyperparameters hyperparameters;
+    private final int epochs;
+    private final long seed;
+    private byte[] digest;
+
+    Run(Model start, Dataset data, Hyperparameters hyperparameters, int epochs, long seed) {
+      this.start = start;
+      this.data = data;
+      this.hyperparameters = hyperparameters;
+      this.epochs = epochs;
+      this.seed = seed;
+    }
+
+    byte[] digest() {
+      if (digest == null) {
+        digest = TrainingCheckpoint.runDigest(start, data);
+      }
+      return digest;
+    }
+
+    TrainingCheckpoint checkpoint(
+        int epoch, int batch, double epochLoss, double[][] w, double[][] velocity) {
+      return new TrainingCheckpoint(
+          spec,
+          seed,
+          epochs,
+          hyperparameters,
+          data.rows(),
+          digest(),
+          epoch,
+          batch,
+          epochLoss,
+          network.toFlat(w),
+          network.toFlat(velocity));
     }
   }
 

@@ -11,7 +11,8 @@ import io.axon.core.data.Dataset;
  * holdout.
  *
  * <p>Every method is deterministic to the bit: the same inputs give the same output bits on every
- * JVM, whatever {@code threads} is. Momentum buffers start at zero for each call to {@code train}.
+ * JVM, whatever {@code threads} is. Momentum buffers start at zero for each call to {@code train}
+ * unless it resumes from a {@link TrainingCheckpoint}, which carries them over.
  */
 public interface Kernel {
 
@@ -39,6 +40,34 @@ public interface Kernel {
    *     threads are below 1
    * @throws TrainingListener.CancelledException if the listener asked to stop
    */
+  default TrainingResult train(
+      Model start,
+      Dataset data,
+      Hyperparameters hyperparameters,
+      int epochs,
+      long seed,
+      int threads,
+      TrainingListener listener) {
+    return train(start, data, hyperparameters, epochs, seed, threads, listener, null);
+  }
+
+  /**
+   * Trains as {@link #train(Model, Dataset, Hyperparameters, int, long, int, TrainingListener)
+   * train} does, but continues from {@code resumeFrom} if it is not null: a checkpoint this run
+   * (the same start model, data, hyperparameters, epochs and seed) handed to its listener's {@link
+   * TrainingListener#checkpoint checkpoint} earlier, perhaps in another process. The result is the
+   * same to the bit as that of a run never interrupted: model, mean loss, samples and flops, for
+   * any {@code threads}. Only epochs finished after the checkpoint are reported to the listener.
+   *
+   * <p>The block order of the epoch in progress is derived again from {@code seed} (the generator
+   * is split once per epoch, so epoch {@code e} uses its {@code e}-th split), and the momentum
+   * velocity and the epoch's running loss come from the checkpoint.
+   *
+   * @throws CheckpointException if {@code resumeFrom} belongs to another run (another spec, seed,
+   *     epochs, hyperparameters, row count, start model or data); nothing is trained then
+   * @throws IllegalArgumentException as the other overload does
+   * @throws TrainingListener.CancelledException if the listener asked to stop
+   */
   TrainingResult train(
       Model start,
       Dataset data,
@@ -46,7 +75,8 @@ public interface Kernel {
       int epochs,
       long seed,
       int threads,
-      TrainingListener listener);
+      TrainingListener listener,
+      TrainingCheckpoint resumeFrom);
 
   /** Mean loss and (for classifiers) accuracy of {@code model} on {@code data}. */
   Evaluation evaluate(Model model, Dataset data);

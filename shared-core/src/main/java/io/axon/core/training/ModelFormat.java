@@ -153,12 +153,18 @@ public final class ModelFormat {
     return Sha256.hex(encode(model));
   }
 
-  private static int code(ModelKind kind) {
+  /** The kind's one-byte code in this format (and in {@link TrainingCheckpoint}'s). */
+  static int code(ModelKind kind) {
     for (int i = 0; i < KINDS.length; i++) {
       if (KINDS[i] == kind) {
         return i;
       }
     }
     throw new IllegalStateException("no format code for " + kind);
+  }
+
+  /** The kind for a code of {@link #code}, or null if there is none. */
+  static ModelKind kind(int code) {
+    return code >= 0 && code < KINDS.length ? KINDS[code] : null;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EngineConfigTest {
@@ -50,5 +51,29 @@ class EngineConfigTest {
         .hasMessageContaining("maxUnits");
     assertThatThrownBy(() -> new EngineConfig("http://h", null, 1, "pi"))
         .hasMessageContaining("data directory");
+  }
+
+  @Test
+  void savesProgressEveryMinuteUnlessToldOtherwise() {
+    EngineConfig config = new EngineConfig("http://h", DIR, 1, "pi", 3);
+
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(new EngineConfig("http://h", DIR, 1, "pi").checkpointInterval())
+        .isEqualTo(EngineConfig.DEFAULT_CHECKPOINT_INTERVAL);
+    assertThat(config.withCheckpointInterval(Duration.ofSeconds(5)))
+        .isEqualTo(new EngineConfig("http://h", DIR, 1, "pi", 3, Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void rejectsACheckpointIntervalOutsideAHundredMillisecondsToADay() {
+    EngineConfig config = new EngineConfig("http://h", DIR, 1, "pi");
+    assertThatThrownBy(() -> config.withCheckpointInterval(Duration.ofMillis(99)))
+        .hasMessage("checkpointInterval must be from 100 ms to 24 h, got PT0.099S");
+    assertThatThrownBy(() -> config.withCheckpointInterval(Duration.ofHours(25)))
+        .hasMessageContaining("checkpointInterval");
+    assertThatThrownBy(() -> config.withCheckpointInterval(null))
+        .hasMessageContaining("checkpointInterval");
+    assertThat(config.withCheckpointInterval(Duration.ofMillis(100)).checkpointInterval())
+        .isEqualTo(Duration.ofMillis(100));
   }
 }

@@ -105,6 +105,12 @@ public final class FakeCoordinator implements AutoCloseable {
     return new BlobRef(sha, bytes.length);
   }
 
+  /** The bytes of a blob added earlier, or null. */
+  public byte[] blob(String sha256) {
+    byte[] bytes = blobs.get(sha256);
+    return bytes == null ? null : bytes.clone();
+  }
+
   /** Queues a logistic-regression unit: {@code rows} seeded rows, {@code epochs} epochs. */
   public WorkAssignment offerLogistic(int rows, int epochs) {
     return offer(logisticShard(rows, 3, 7), epochs, 7);

@@ -17,6 +17,8 @@ public final class RecordingListener implements EngineListener {
   public final List<Long> savedUploads = new CopyOnWriteArrayList<>();
   public final List<Duration> idles = new CopyOnWriteArrayList<>();
   public final List<Throwable> errors = new CopyOnWriteArrayList<>();
+  public final List<Double> resumed = new CopyOnWriteArrayList<>();
+  public final List<Double> checkpoints = new CopyOnWriteArrayList<>();
 
   @Override
   public void registered(long hostId, String coordinatorUrl, boolean newlyRegistered) {
@@ -26,6 +28,16 @@ public final class RecordingListener implements EngineListener {
   @Override
   public void workStarted(WorkAssignment unit) {
     started.add(unit);
+  }
+
+  @Override
+  public void workResumed(WorkAssignment unit, double progress) {
+    resumed.add(progress);
+  }
+
+  @Override
+  public void checkpointSaved(WorkAssignment unit, double progress) {
+    checkpoints.add(progress);
   }
 
   @Override

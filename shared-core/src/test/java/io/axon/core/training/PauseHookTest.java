@@ -1,0 +1,130 @@
+package io.axon.core.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.axon.core.data.Dataset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The pause hook holds training between mini-batches and lets a cancellation through. */
+class PauseHookTest {
+  private static final ModelSpec SPEC = ModelSpec.mlp(10, List.of(8), 3);
+  private static final Dataset DATA = TestData.random(2000, 10, 3, 1);
+  private static final Hyperparameters HYPER = new Hyperparameters(0.1, 0.9, 0, 100);
+
+  @Test
+  void aBlockingPauseHoldsTrainingUntilReleasedAndChangesNoBit() throws Exception {
+    Kernel kernel = Kernel.forSpec(SPEC);
+    Model start = kernel.initialize(0);
+    TrainingResult plain = kernel.train(start, DATA, HYPER, 2, 5, 1, TrainingListener.NONE);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    AtomicInteger epochs = new AtomicInteger();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void epochFinished(int epoch, int total, double meanLoss) {
+            epochs.incrementAndGet();
+          }
+
+          @Override
+          public void awaitPermission() throws InterruptedException {
+            if (calls.incrementAndGet() == 5) {
+              release.await();
+            }
+          }
+        };
+
+    CompletableFuture<TrainingResult> running =
+        CompletableFuture.supplyAsync(() -> kernel.train(start, DATA, HYPER, 2, 5, 2, listener));
+    Thread.sleep(300);
+    assertThat(calls.get()).isEqualTo(5);
+    assertThat(epochs.get()).isZero();
+    assertThat(running).isNotDone();
+    release.countDown();
+    TrainingResult paused = running.get(10, TimeUnit.SECONDS);
+
+    assertThat(calls.get()).isEqualTo(2 * 20);
+    assertThat(paused.model()).isEqualTo(plain.model());
+    assertThat(paused.meanLoss()).isEqualTo(plain.meanLoss());
+  }
+
+  @Test
+  void aCancellationEndsAPauseAndStopsTraining() throws Exception {
+    Kernel kernel = Kernel.forSpec(SPEC);
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicInteger waits = new AtomicInteger();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void epochFinished(int epoch, int total, double meanLoss) {}
+
+          @Override
+          public boolean isCancelled() {
+            return cancelled.get();
+          }
+
+          @Override
+          public void awaitPermission() throws InterruptedException {
+            waits.incrementAndGet();
+            while (!cancelled.get()) { // suspended until resumed or stopped
+              Thread.sleep(5);
+            }
+          }
+        };
+    CompletableFuture<TrainingResult> running =
+        CompletableFuture.supplyAsync(
+            () -> kernel.train(kernel.initialize(0), DATA, HYPER, 2, 5, 1, listener));
+    Thread.sleep(100);
+
+    cancelled.set(true);
+
+    assertThat(running)
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(TrainingListener.CancelledException.class);
+    assertThat(waits.get()).isEqualTo(1);
+  }
+
+  @Test
+  void anInterruptDuringAPauseStopsTrainingAndKeepsTheInterruptFlag() throws Exception {
+    Kernel kernel = Kernel.forSpec(SPEC);
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicBoolean flagAfter = new AtomicBoolean();
+    AtomicBoolean cancelledException = new AtomicBoolean();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void epochFinished(int epoch, int total, double meanLoss) {}
+
+          @Override
+          public void awaitPermission() throws InterruptedException {
+            never.await();
+          }
+        };
+    Thread trainer =
+        new Thread(
+            () -> {
+              try {
+                kernel.train(kernel.initialize(0), DATA, HYPER, 2, 5, 1, listener);
+              } catch (TrainingListener.CancelledException e) {
+                cancelledException.set(true);
+                flagAfter.set(Thread.currentThread().isInterrupted());
+              }
+            });
+    trainer.start();
+    Thread.sleep(100);
+
+    trainer.interrupt();
+    trainer.join(5_000);
+
+    assertThat(trainer.isAlive()).isFalse();
+    assertThat(cancelledException).isTrue();
+    assertThat(flagAfter).isTrue();
+  }
+}
