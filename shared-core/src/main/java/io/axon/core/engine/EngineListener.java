@@ -1,12 +1,15 @@
 package io.axon.core.engine;
 
+import io.axon.core.prefs.Decision;
 import io.axon.core.protocol.WorkAssignment;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a {@link VolunteerEngine} is doing, for a console, a window or a notification. Callbacks run
- * on the engine's threads (the one in {@link VolunteerEngine#run()}, or the heartbeat thread when
- * it has to register again) and should return quickly; all default to doing nothing.
+ * on the engine's threads (the one in {@link VolunteerEngine#run()}, the governor's, or the
+ * heartbeat thread when it has to register again) and should return quickly; all default to doing
+ * nothing.
  */
 public interface EngineListener {
   /** An engine listener that ignores everything. */
@@ -45,6 +48,12 @@ public interface EngineListener {
 
   /** The coordinator has no work; the engine asks again after {@code retryAfter}. */
   default void idle(Duration retryAfter) {}
+
+  /**
+   * What the engine may do changed (suspended, resumed, other limits): {@code changes} are the
+   * event-log lines, e.g. "suspended: on battery". Called on the engine's governor thread.
+   */
+  default void decided(Decision decision, List<String> changes) {}
 
   /**
    * Something failed. If {@code willRetry}, the engine backs off and carries on; otherwise {@link

@@ -4,6 +4,7 @@ import io.axon.core.common.Sha256;
 import io.axon.core.data.Dataset;
 import io.axon.core.data.ShardFormat;
 import io.axon.core.engine.PendingResults.PendingResult;
+import io.axon.core.prefs.Decision;
 import io.axon.core.protocol.BlobRef;
 import io.axon.core.protocol.ResultReport;
 import io.axon.core.protocol.WorkAssignment;
@@ -13,9 +14,9 @@ import io.axon.core.training.Model;
 import io.axon.core.training.ModelFormat;
 import io.axon.core.training.TrainingCheckpoint;
 import io.axon.core.training.TrainingListener;
+import io.axon.core.training.TrainingListener.CancelledException;
 import io.axon.core.training.TrainingResult;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,28 +30,45 @@ final class UnitTrainer {
   private static final Logger log = LoggerFactory.getLogger(UnitTrainer.class);
 
   private final BlobCache blobs;
-  private final CoordinatorSession session;
+  private final Transfers transfers;
   private final CheckpointStore checkpoints;
+  private final Governor governor;
+  private final Activity activity;
   private final int threads;
+  private final String coordinatorUrl;
   private final long checkpointNanos;
   private final EngineListener listener;
   private final BooleanSupplier cancelled;
 
   UnitTrainer(
       BlobCache blobs,
-      CoordinatorSession session,
+      Transfers transfers,
       CheckpointStore checkpoints,
-      int threads,
-      Duration checkpointInterval,
+      Governor governor,
+      Activity activity,
+      EngineConfig config,
       EngineListener listener,
       BooleanSupplier cancelled) {
     this.blobs = blobs;
-    this.session = session;
+    this.transfers = transfers;
     this.checkpoints = checkpoints;
-    this.threads = threads;
-    this.checkpointNanos = checkpointInterval.toNanos();
+    this.governor = governor;
+    this.activity = activity;
+    this.threads = config.threads();
+    this.coordinatorUrl = config.coordinatorUrl();
+    this.checkpointNanos = config.checkpointInterval().toNanos();
     this.listener = listener;
     this.cancelled = cancelled;
+  }
+
+  /**
+   * The training threads {@code unit} may use under {@code decision}: the configured number, capped
+   * by the preferences (per project, a project being the job or the coordinator).
+   */
+  int threadsFor(WorkAssignment unit, Decision decision) {
+    return Math.min(
+        threads,
+        Math.min(decision.threadsFor(unit.jobName()), decision.threadsFor(coordinatorUrl)));
   }
 
   /** A trained unit: the result to hand in, and the shard size for the progress line. */
@@ -83,33 +101,29 @@ final class UnitTrainer {
     }
     long began = System.nanoTime();
     Kernel kernel = Kernel.forSpec(unit.model());
-    Progress progress = new Progress(unit);
+    TrainingCheckpoint from = resumeFrom;
     TrainingResult trained;
-    try {
-      trained =
-          kernel.train(
-              start,
-              shard,
-              unit.hyperparameters(),
-              unit.localEpochs(),
-              unit.seed(),
-              threads,
-              progress,
-              resumeFrom);
-    } catch (CheckpointException e) {
-      if (resumeFrom == null) {
-        throw e;
+    while (true) {
+      int used = threadsFor(unit, governor.current());
+      Progress progress = new Progress(unit, used);
+      activity.threads = used;
+      try {
+        trained = train(kernel, start, shard, unit, used, progress, from, from == resumeFrom);
+        break;
+      } catch (CancelledException e) {
+        if (!progress.fewerThreads || cancelled.getAsBoolean() || progress.saved == null) {
+          throw e;
+        }
+        // the limit dropped mid-unit: continue from the checkpoint just taken, to the same bits
+        from = progress.saved;
+        log.info(
+            "Work unit {} continues with {} training threads instead of {}",
+            unit.workUnitId(),
+            threadsFor(unit, governor.current()),
+            used);
+      } finally {
+        activity.threads = 0;
       }
-      checkpoints.discardProgress(unit.workUnitId(), e.getMessage());
-      trained =
-          kernel.train(
-              start,
-              shard,
-              unit.hyperparameters(),
-              unit.localEpochs(),
-              unit.seed(),
-              threads,
-              progress);
     }
     long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
     byte[] model = ModelFormat.encode(trained.model());
@@ -124,43 +138,103 @@ final class UnitTrainer {
     return new Trained(new PendingResult(report, model), shard.rows(), trained, elapsedMillis);
   }
 
+  /**
+   * Trains with {@code from} as the starting point if not null. A checkpoint that the kernel finds
+   * does not belong to this unit is discarded and the unit trained from the start, if it came from
+   * disk ({@code fromDisk}); one taken in this run is always right.
+   */
+  private TrainingResult train(
+      Kernel kernel,
+      Model start,
+      Dataset shard,
+      WorkAssignment unit,
+      int threads,
+      Progress progress,
+      TrainingCheckpoint from,
+      boolean fromDisk)
+      throws IOException {
+    try {
+      return kernel.train(
+          start,
+          shard,
+          unit.hyperparameters(),
+          unit.localEpochs(),
+          unit.seed(),
+          threads,
+          progress,
+          from);
+    } catch (CheckpointException e) {
+      if (from == null || !fromDisk) {
+        throw e;
+      }
+      checkpoints.discardProgress(unit.workUnitId(), e.getMessage());
+      return kernel.train(
+          start, shard, unit.hyperparameters(), unit.localEpochs(), unit.seed(), threads, progress);
+    }
+  }
+
   private byte[] fetch(BlobRef blob) throws IOException {
-    return blobs.get(blob.sha256(), sha -> session.call(client -> client.downloadBlob(sha)));
+    return blobs.get(blob.sha256(), transfers::download);
   }
 
   /** Relays epochs to the engine listener, and saves checkpoints on time and on a stop. */
   private final class Progress implements TrainingListener {
     private final WorkAssignment unit;
+    private final int threads;
+    private final Pacing pacing = new Pacing(governor, cancelled);
     private long lastSaved = System.nanoTime();
     private int polls;
 
-    Progress(WorkAssignment unit) {
+    /** The limit on threads fell below {@link #threads}: checkpoint, stop, continue with fewer. */
+    boolean fewerThreads;
+
+    /** The last checkpoint taken, or null. */
+    TrainingCheckpoint saved;
+
+    Progress(WorkAssignment unit, int threads) {
       this.unit = unit;
+      this.threads = threads;
     }
 
     @Override
     public void epochFinished(int epoch, int epochs, double meanLoss) {
+      activity.progress = (double) epoch / epochs;
       listener.epochFinished(unit, epoch, epochs, meanLoss);
     }
 
     @Override
     public boolean isCancelled() {
-      return cancelled.getAsBoolean();
+      return fewerThreads || cancelled.getAsBoolean();
     }
 
     /**
      * Due when the interval has passed (the clock is read every eighth mini-batch: reading it on
-     * every one costs a tiny logistic regression about 4 %) or when the engine is stopping.
+     * every one costs a tiny logistic regression about 4 %), when the engine is stopping, when a
+     * suspension begins, or when fewer threads are allowed than are running.
      */
     @Override
     public boolean checkpointDue() {
+      if (pacing.suspensionBegins()) {
+        return true;
+      }
+      if (!fewerThreads && threads > threadsFor(unit, governor.current())) {
+        fewerThreads = true;
+        return true;
+      }
       return ((++polls & 7) == 0 && System.nanoTime() - lastSaved >= checkpointNanos)
           || cancelled.getAsBoolean();
     }
 
     @Override
+    public void awaitPermission() throws InterruptedException {
+      pacing.awaitPermission();
+    }
+
+    @Override
     public void checkpoint(TrainingCheckpoint checkpoint) {
       lastSaved = System.nanoTime();
+      saved = checkpoint;
+      activity.progress = checkpoint.progress();
       try {
         checkpoints.save(unit.workUnitId(), checkpoint);
       } catch (IOException e) {

@@ -3,7 +3,17 @@ package io.axon.core.engine;
 import io.axon.core.client.CoordinatorClient;
 import io.axon.core.client.CoordinatorException;
 import io.axon.core.engine.PendingResults.PendingResult;
+import io.axon.core.engine.StatusFile.Snapshot;
 import io.axon.core.engine.WorkSummary.Upload;
+import io.axon.core.eventlog.Event;
+import io.axon.core.eventlog.EventLog;
+import io.axon.core.monitor.ResourceMonitor;
+import io.axon.core.monitor.oshi.OshiResourceMonitor;
+import io.axon.core.prefs.ComputePolicy;
+import io.axon.core.prefs.Decision;
+import io.axon.core.prefs.Preferences;
+import io.axon.core.prefs.PreferencesStore;
+import io.axon.core.prefs.TransferBudget;
 import io.axon.core.protocol.HostRegistration;
 import io.axon.core.protocol.ResultReply;
 import io.axon.core.protocol.WorkAssignment;
@@ -12,10 +22,14 @@ import io.axon.core.protocol.WorkRequest;
 import io.axon.core.training.TrainingCheckpoint;
 import io.axon.core.training.TrainingListener.CancelledException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +48,22 @@ import org.slf4j.LoggerFactory;
  * crash, a kill or a reboot, units whose deadline has not passed are resumed from their last
  * checkpoint before new work is requested, and give the same result to the bit.
  *
+ * <p>The volunteer's preferences are enforced by a governor thread that reads the {@link
+ * ResourceMonitor} and asks the {@link ComputePolicy} every second: while computing is not allowed
+ * (on battery, outside the schedule, ...) training is checkpointed and waits and no new work is
+ * fetched; a CPU-time throttle makes training rest between one-second slices; a unit trains with no
+ * more threads than allowed, and continues from a checkpoint with fewer if the limit drops; while
+ * transfers are paused nothing is downloaded or uploaded (results wait on disk, units in hand keep
+ * training), and every byte is counted against the transfer cap. Each change goes to the event log
+ * ({@code logs/} in the data directory) with its reason, and {@value StatusFile#FILE_NAME} in the
+ * data directory is rewritten every second.
+ *
  * <p>{@link #run()} blocks on the calling thread; {@link #stop()} may be called from any other
  * thread, e.g. a shutdown hook, and cancels a running training.
  */
 public final class VolunteerEngine {
   private static final Logger log = LoggerFactory.getLogger(VolunteerEngine.class);
+  private static final long PID = StatusFile.currentPid();
 
   private enum State {
     NEW,
@@ -49,46 +74,151 @@ public final class VolunteerEngine {
   private final EngineConfig config;
   private final EngineListener listener;
   private final Timing timing;
+  private final ResourceMonitor monitor;
+  private final Supplier<Preferences> preferences;
+  private final Clock clock;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private final CountDownLatch ended = new CountDownLatch(1);
+  private final Activity activity = new Activity();
   private volatile Thread runner;
+  private volatile Governor governor;
+  private volatile EventLog events;
 
   /**
    * Waits and limits; tests shorten them. The engine's own backoff comes on top of the client's
-   * retries of a single call ({@code clientAttempts}, starting at {@code clientRetryDelay}).
+   * retries of a single call ({@code clientAttempts}, starting at {@code clientRetryDelay}); the
+   * governor decides every {@code governorPeriod}.
    */
   record Timing(
       Duration backoffStart,
       Duration backoffMax,
       Duration stopWait,
       int clientAttempts,
-      Duration clientRetryDelay) {
+      Duration clientRetryDelay,
+      Duration governorPeriod) {
     static final Timing DEFAULT =
         new Timing(
             Duration.ofSeconds(1),
             Duration.ofSeconds(60),
             Duration.ofSeconds(5),
             4,
-            Duration.ofMillis(500));
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1));
+
+    Timing(
+        Duration backoffStart,
+        Duration backoffMax,
+        Duration stopWait,
+        int clientAttempts,
+        Duration clientRetryDelay) {
+      this(
+          backoffStart,
+          backoffMax,
+          stopWait,
+          clientAttempts,
+          clientRetryDelay,
+          DEFAULT.governorPeriod());
+    }
   }
 
-  private VolunteerEngine(EngineConfig config, EngineListener listener, Timing timing) {
-    this.config = config;
-    this.listener = listener;
-    this.timing = timing;
+  private VolunteerEngine(Builder builder) {
+    this.config = builder.config;
+    this.listener = builder.listener;
+    this.timing = builder.timing;
+    this.monitor = builder.monitor;
+    this.preferences = builder.preferences;
+    this.clock = builder.clock;
   }
 
-  /** An engine that reports what it does to {@code listener}; nothing runs until {@link #run()}. */
+  /**
+   * An engine that reports what it does to {@code listener}, measures the machine with OSHI and
+   * follows the preferences in the data directory ({@link PreferencesStore}, re-read when the file
+   * changes); nothing runs until {@link #run()}.
+   */
   public static VolunteerEngine create(EngineConfig config, EngineListener listener) {
-    return create(config, listener, Timing.DEFAULT);
+    return builder(config).listener(listener).build();
   }
 
   static VolunteerEngine create(EngineConfig config, EngineListener listener, Timing timing) {
-    if (config == null || listener == null) {
-      throw new IllegalArgumentException("config and listener are required");
+    return builder(config).listener(listener).timing(timing).build();
+  }
+
+  /** A builder for an engine with its own monitor, preferences or clock. */
+  public static Builder builder(EngineConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * Builds a {@link VolunteerEngine}. Unless set: no listener, the desktop monitor ({@link
+   * OshiResourceMonitor#create()}, made when the engine starts), the preferences saved in the data
+   * directory, and the system clock in the default zone (schedules are local times).
+   */
+  public static final class Builder {
+    private final EngineConfig config;
+    private EngineListener listener = EngineListener.NONE;
+    private Timing timing = Timing.DEFAULT;
+    private ResourceMonitor monitor;
+    private Supplier<Preferences> preferences;
+    private Clock clock = Clock.systemDefaultZone();
+
+    private Builder(EngineConfig config) {
+      if (config == null) {
+        throw new IllegalArgumentException("config is required");
+      }
+      this.config = config;
     }
-    return new VolunteerEngine(config, listener, timing);
+
+    public Builder listener(EngineListener listener) {
+      this.listener = require(listener, "listener");
+      return this;
+    }
+
+    /** Where readings come from (Android brings its own; tests script them). */
+    public Builder monitor(ResourceMonitor monitor) {
+      this.monitor = require(monitor, "monitor");
+      return this;
+    }
+
+    /** Follows the preferences saved in {@code store}, re-read whenever its file changes. */
+    public Builder preferences(PreferencesStore store) {
+      this.preferences = new StoredPreferences(require(store, "store"));
+      return this;
+    }
+
+    /**
+     * Follows {@code preferences}, asked once per decision (every second); it may return new
+     * preferences at any time. If it throws, the last valid ones stay in force.
+     */
+    public Builder preferences(Supplier<Preferences> preferences) {
+      this.preferences = require(preferences, "preferences");
+      return this;
+    }
+
+    /** The clock for decisions, schedules (in its zone), events and the status file. */
+    public Builder clock(Clock clock) {
+      this.clock = require(clock, "clock");
+      return this;
+    }
+
+    Builder timing(Timing timing) {
+      this.timing = require(timing, "timing");
+      return this;
+    }
+
+    public VolunteerEngine build() {
+      if (preferences == null) {
+        preferences = new StoredPreferences(new PreferencesStore(config.dataDir()));
+      }
+      return new VolunteerEngine(this);
+    }
+
+    private static <T> T require(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " is required");
+      }
+      return value;
+    }
   }
 
   public EngineConfig config() {
@@ -108,20 +238,24 @@ public final class VolunteerEngine {
     }
     runner = Thread.currentThread();
     try (DataDirectory dir = DataDirectory.open(config.dataDir());
+        EventLog eventLog = EventLog.open(config.dataDir(), clock);
         CoordinatorClient client = client()) {
-      CoordinatorSession session =
-          new CoordinatorSession(
-              client,
-              dir.identity(),
-              config.coordinatorUrl(),
-              registration(),
-              hostId -> listener.registered(hostId, config.coordinatorUrl(), true));
-      if (!startSession(session)) {
-        return;
-      }
-      try (Heartbeats heartbeats = new Heartbeats(session, config.threads())) {
-        heartbeats.start();
-        new Loop(session, dir, heartbeats).run();
+      events = eventLog;
+      TransferBudget budget = TransferBudget.open(config.dataDir(), clock);
+      ComputePolicy policy = new ComputePolicy(Preferences.defaults(), clock, budget);
+      ResourceMonitor machine = monitor != null ? monitor : OshiResourceMonitor.create();
+      StatusFile status = new StatusFile(config.dataDir());
+      eventLog.record("volunteering for " + config.coordinatorUrl());
+      try (Governor rules = new Governor(machine, preferences, policy, eventLog, listener)) {
+        governor = rules;
+        rules.start(timing.governorPeriod(), decision -> writeStatus(status, false));
+        try {
+          work(dir, client, budget, policy);
+        } finally {
+          rules.close();
+          eventLog.record("stopped");
+          writeStatus(status, true);
+        }
       }
     } catch (IOException | RuntimeException e) {
       listener.error(e, false);
@@ -129,6 +263,84 @@ public final class VolunteerEngine {
     } finally {
       state.set(State.ENDED);
       ended.countDown();
+    }
+  }
+
+  private void work(
+      DataDirectory dir, CoordinatorClient client, TransferBudget budget, ComputePolicy policy)
+      throws IOException {
+    CoordinatorSession session =
+        new CoordinatorSession(
+            client,
+            dir.identity(),
+            config.coordinatorUrl(),
+            registration(),
+            hostId -> listener.registered(hostId, config.coordinatorUrl(), true));
+    activity.waiting("connecting to " + config.coordinatorUrl());
+    if (!startSession(session)) {
+      return;
+    }
+    Transfers transfers =
+        new Transfers(
+            session,
+            governor,
+            budget,
+            () -> policy.preferences().network(),
+            activity,
+            this::stopping);
+    try (Heartbeats heartbeats = new Heartbeats(session, config.threads())) {
+      heartbeats.start();
+      new Loop(session, dir, heartbeats, transfers).run();
+    }
+  }
+
+  /** The decision in force, or null before the engine has started. */
+  public Decision decision() {
+    Governor rules = governor;
+    return rules == null ? null : rules.current();
+  }
+
+  /** The latest events (state changes with their reasons), oldest first; empty before start. */
+  public List<Event> recentEvents() {
+    EventLog eventLog = events;
+    return eventLog == null ? List.of() : eventLog.recent();
+  }
+
+  private void writeStatus(StatusFile file, boolean stopped) {
+    Decision decision = governor.current();
+    WorkAssignment unit = activity.unit;
+    String waiting = activity.waiting;
+    StatusFile.State shown;
+    String reason;
+    if (stopped) {
+      shown = StatusFile.State.STOPPED;
+      reason = "stopped";
+    } else if (!decision.computeAllowed()) {
+      shown = StatusFile.State.SUSPENDED;
+      reason = decision.computeReason();
+    } else if (unit != null && waiting == null) {
+      shown = StatusFile.State.RUNNING;
+      reason = "";
+    } else {
+      shown = StatusFile.State.IDLE;
+      reason = waiting == null ? "" : waiting;
+    }
+    try {
+      file.write(
+          new Snapshot(
+              clock.instant(),
+              PID,
+              config.coordinatorUrl(),
+              shown,
+              reason,
+              stopped ? null : unit,
+              activity.progress,
+              decision,
+              stopped ? 0 : activity.threads,
+              activity.completed.get(),
+              events.recent()));
+    } catch (IOException e) {
+      log.warn("Could not write {}: {}", file.file(), e.toString());
     }
   }
 
@@ -140,6 +352,10 @@ public final class VolunteerEngine {
    */
   public void stop() {
     stopSignal.countDown();
+    Governor rules = governor;
+    if (rules != null) {
+      rules.wake();
+    }
     if (state.get() != State.RUNNING || Thread.currentThread() == runner) {
       return;
     }
@@ -233,23 +449,25 @@ public final class VolunteerEngine {
     private final CheckpointStore checkpoints;
     private final UnitTrainer trainer;
     private final Heartbeats heartbeats;
+    private final Transfers transfers;
     private final Backoff backoff = new Backoff(timing.backoffStart(), timing.backoffMax());
-    private final WorkRequest request =
-        new WorkRequest(config.threads(), Runtime.getRuntime().maxMemory());
     private int trained;
 
-    Loop(CoordinatorSession session, DataDirectory dir, Heartbeats heartbeats) {
+    Loop(
+        CoordinatorSession session, DataDirectory dir, Heartbeats heartbeats, Transfers transfers) {
       this.session = session;
       this.pending = dir.pending();
       this.checkpoints = dir.checkpoints();
       this.heartbeats = heartbeats;
+      this.transfers = transfers;
       this.trainer =
           new UnitTrainer(
               dir.blobs(),
-              session,
+              transfers,
               checkpoints,
-              config.threads(),
-              config.checkpointInterval(),
+              governor,
+              activity,
+              config,
               listener,
               VolunteerEngine.this::stopping);
     }
@@ -257,34 +475,55 @@ public final class VolunteerEngine {
     void run() {
       while (!stopping()) {
         try {
-          handInSaved();
+          Decision decision = governor.current();
+          if (decision.transfersAllowed()) {
+            handInSaved();
+          }
           if (config.maxUnits() > 0 && trained >= config.maxUnits()) {
-            log.info("Done: {} work units trained and handed in", trained);
-            return;
+            if (pending.list().isEmpty()) {
+              log.info("Done: {} work units trained and handed in", trained);
+              return;
+            }
+            // results wait for transfers to be allowed again
+            activity.waiting("results wait: " + decision.transferReason());
+            awaitDecision(Decision::transfersAllowed);
+            continue;
+          }
+          if (!decision.computeAllowed()) {
+            activity.waiting(decision.computeReason());
+            awaitDecision(Decision::computeAllowed);
+            continue;
           }
           WorkAssignment interrupted = interruptedUnit();
           if (interrupted != null) {
-            if (resume(interrupted) == Upload.KEPT) {
-              pause(backoff.next());
-            } else {
-              backoff.reset();
-            }
+            afterWork(resume(interrupted));
             continue;
           }
-          WorkReply reply = session.call(client -> client.requestWork(request));
+          if (!decision.transfersAllowed()) {
+            // a new unit would need downloads; units in hand were trained above
+            activity.waiting("no new work: " + decision.transferReason());
+            awaitDecision(Decision::transfersAllowed);
+            continue;
+          }
+          activity.waiting("asking for work");
+          WorkReply reply =
+              session.call(
+                  client ->
+                      client.requestWork(
+                          new WorkRequest(
+                              Math.min(config.threads(), decision.maxThreads()),
+                              Runtime.getRuntime().maxMemory())));
           if (reply.assignment() == null) {
             Duration wait = Duration.ofSeconds(Math.max(1, reply.retryAfterSeconds()));
+            activity.waiting(
+                "no work from the coordinator; asking again in " + wait.getSeconds() + " s");
             listener.idle(wait);
             backoff.reset();
             pause(wait);
             continue;
           }
           checkpoints.begin(reply.assignment());
-          if (work(reply.assignment(), null) == Upload.KEPT) {
-            pause(backoff.next());
-          } else {
-            backoff.reset();
-          }
+          afterWork(work(reply.assignment(), null));
         } catch (CancelledException e) {
           log.info("Training cancelled: stopping");
           return;
@@ -293,14 +532,35 @@ public final class VolunteerEngine {
             return;
           }
           log.warn("Coordinator call failed, backing off: {}", e.toString());
+          activity.waiting("coordinator unreachable: " + e.getMessage());
           failed(e);
         } catch (RuntimeException e) {
           // a unit whose blobs do not fit its assignment, or a bug: report it, keep volunteering
           log.warn("Work unit failed, backing off", e);
+          activity.waiting("work unit failed: " + e.getMessage());
           failed(e);
         } finally {
           heartbeats.idle();
         }
+      }
+    }
+
+    /** Backs off after a failed upload; a result held back by the preferences is no failure. */
+    private void afterWork(Upload upload) {
+      if (upload == Upload.KEPT && transfers.allowed()) {
+        pause(backoff.next());
+      } else {
+        backoff.reset();
+      }
+    }
+
+    /** Waits until the decision satisfies {@code until} (or a few seconds pass, or a stop). */
+    private void awaitDecision(Predicate<Decision> until) {
+      try {
+        governor.await(until, VolunteerEngine.this::stopping, Duration.ofSeconds(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopSignal.countDown();
       }
     }
 
@@ -340,6 +600,7 @@ public final class VolunteerEngine {
      */
     private Upload work(WorkAssignment unit, TrainingCheckpoint checkpoint) throws IOException {
       heartbeats.working(unit.workUnitId());
+      activity.working(unit, checkpoint == null ? 0 : checkpoint.progress());
       listener.workStarted(unit);
       if (checkpoint != null) {
         listener.workResumed(unit, checkpoint.progress());
@@ -356,6 +617,8 @@ public final class VolunteerEngine {
       pending.save(done.result());
       checkpoints.remove(unit.workUnitId());
       trained++;
+      activity.completed.incrementAndGet();
+      activity.threads = 0;
       Upload upload;
       IOException failure = null;
       try {
@@ -373,6 +636,7 @@ public final class VolunteerEngine {
               done.training().flops(),
               Duration.ofMillis(done.elapsedMillis()),
               upload));
+      activity.waiting(null);
       if (failure != null) {
         log.warn(
             "Could not upload the result of unit {}; it is kept and sent later: {}",
@@ -386,7 +650,7 @@ public final class VolunteerEngine {
     /** Hands in results saved by earlier attempts; throws if the coordinator is unreachable. */
     private void handInSaved() throws IOException {
       for (PendingResult result : pending.list()) {
-        if (stopping()) {
+        if (stopping() || !transfers.allowed()) {
           return;
         }
         Upload upload = handIn(result);
@@ -397,9 +661,13 @@ public final class VolunteerEngine {
     /** Uploads one result and forgets it once the coordinator has answered. */
     private Upload handIn(PendingResult result) throws IOException {
       long id = result.report().workUnitId();
+      if (!transfers.allowed()) {
+        log.info(
+            "The result of unit {} waits on disk: {}", id, governor.current().transferReason());
+        return Upload.KEPT;
+      }
       try {
-        ResultReply reply =
-            session.call(client -> client.reportResult(result.report(), result.model()));
+        ResultReply reply = transfers.upload(result);
         pending.remove(id);
         if (!reply.accepted()) {
           log.warn("The coordinator did not accept the result of unit {}: {}", id, reply.detail());

@@ -45,11 +45,13 @@ class EngineCheckpointTest {
   }
 
   private VolunteerEngine engine(int threads, int maxUnits, EngineListener listener) {
-    return VolunteerEngine.create(
-        new EngineConfig(
-            coordinator.url(), dataDir, threads, "test-host", maxUnits, Duration.ofMillis(100)),
-        listener,
-        FAST);
+    return VolunteerEngine.builder(
+            new EngineConfig(
+                coordinator.url(), dataDir, threads, "test-host", maxUnits, Duration.ofMillis(100)))
+        .listener(listener)
+        .timing(FAST)
+        .monitor(new ScriptedMachine())
+        .build();
   }
 
   private static CompletableFuture<Void> start(VolunteerEngine engine) {

@@ -29,7 +29,12 @@ public final class KilledVolunteerMain {
             Duration.ofSeconds(2),
             2,
             Duration.ofMillis(10));
-    VolunteerEngine.create(config, new Events(), timing).run();
+    VolunteerEngine.builder(config)
+        .listener(new Events())
+        .timing(timing)
+        .monitor(new ScriptedMachine())
+        .build()
+        .run();
   }
 
   private static final class Events implements EngineListener {

@@ -44,8 +44,12 @@ class VolunteerEngineTest {
   }
 
   private VolunteerEngine engine(int maxUnits, EngineListener listener) {
-    return VolunteerEngine.create(
-        new EngineConfig(coordinator.url(), dataDir, 2, "test-host", maxUnits), listener, FAST);
+    return VolunteerEngine.builder(
+            new EngineConfig(coordinator.url(), dataDir, 2, "test-host", maxUnits))
+        .listener(listener)
+        .timing(FAST)
+        .monitor(new ScriptedMachine())
+        .build();
   }
 
   /** Runs {@code engine} on another thread. */
@@ -294,7 +298,11 @@ class VolunteerEngineTest {
     coordinator.close();
     RecordingListener listener = new RecordingListener();
     VolunteerEngine engine =
-        VolunteerEngine.create(new EngineConfig(url, dataDir, 1, "test-host"), listener, FAST);
+        VolunteerEngine.builder(new EngineConfig(url, dataDir, 1, "test-host"))
+            .listener(listener)
+            .timing(FAST)
+            .monitor(new ScriptedMachine())
+            .build();
     CompletableFuture<Void> running = start(engine);
 
     Thread.sleep(1_000);
