@@ -1,0 +1,381 @@
+package io.axon.core.engine;
+
+import static io.axon.core.engine.FakeCoordinator.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Moshi;
+import io.axon.core.eventlog.Event;
+import io.axon.core.prefs.PreferenceOverrides;
+import io.axon.core.prefs.Preferences;
+import io.axon.core.prefs.TransferBudget;
+import io.axon.core.protocol.WorkAssignment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine enforces the volunteer's preferences against a scripted machine: the governor decides
+ * once a second (its real period), training runs for real against a coordinator over HTTP.
+ */
+class EnforcementTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final VolunteerEngine.Timing FAST =
+      new VolunteerEngine.Timing(
+          Duration.ofMillis(20),
+          Duration.ofMillis(200),
+          Duration.ofSeconds(2),
+          2,
+          Duration.ofMillis(10));
+
+  @TempDir Path dataDir;
+  private FakeCoordinator coordinator;
+  private final ScriptedMachine machine = new ScriptedMachine();
+  private final AtomicReference<Preferences> preferences =
+      new AtomicReference<>(Preferences.defaults());
+
+  @BeforeEach
+  void startCoordinator() throws Exception {
+    coordinator = FakeCoordinator.start();
+  }
+
+  @AfterEach
+  void stopCoordinator() throws Exception {
+    coordinator.close();
+  }
+
+  private VolunteerEngine engine(int threads, int maxUnits, EngineListener listener) {
+    return VolunteerEngine.builder(
+            new EngineConfig(
+                coordinator.url(), dataDir, threads, "test-host", maxUnits, Duration.ofSeconds(60)))
+        .listener(listener)
+        .timing(FAST)
+        .monitor(machine)
+        .preferences(preferences::get)
+        .build();
+  }
+
+  private static CompletableFuture<Void> start(VolunteerEngine engine) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            engine.run();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private void prefer(String... pairs) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (String pair : pairs) {
+      int eq = pair.indexOf('=');
+      map.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    preferences.set(PreferenceOverrides.apply(Preferences.defaults(), map));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> status() throws Exception {
+    String json =
+        new String(
+            Files.readAllBytes(dataDir.resolve(StatusFile.FILE_NAME)), StandardCharsets.UTF_8);
+    return (Map<String, Object>) new Moshi.Builder().build().adapter(Map.class).fromJson(json);
+  }
+
+  private String state() {
+    try {
+      return (String) status().get("state");
+    } catch (Exception e) {
+      return "unreadable: " + e;
+    }
+  }
+
+  private String eventFile() throws Exception {
+    return new String(
+        Files.readAllBytes(dataDir.resolve("logs").resolve("events.0.log")),
+        StandardCharsets.UTF_8);
+  }
+
+  /** Records the time of each epoch and checkpoint. */
+  private static final class Timeline implements EngineListener {
+    final List<Long> epochs = new CopyOnWriteArrayList<>();
+    final List<Long> checkpoints = new CopyOnWriteArrayList<>();
+    final AtomicInteger finished = new AtomicInteger();
+    volatile Runnable atFirstEpoch = () -> {};
+
+    @Override
+    public void epochFinished(WorkAssignment unit, int epoch, int epochs, double meanLoss) {
+      this.epochs.add(System.nanoTime());
+      if (this.epochs.size() == 1) {
+        atFirstEpoch.run();
+      }
+    }
+
+    @Override
+    public void checkpointSaved(WorkAssignment unit, double progress) {
+      checkpoints.add(System.nanoTime());
+    }
+
+    @Override
+    public void workFinished(WorkAssignment unit, WorkSummary summary) {
+      finished.incrementAndGet();
+    }
+  }
+
+  @Test
+  void pausesTrainingWithinTwoSecondsOnBatteryAndResumesToTheSameBitsOnMains() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 300);
+    Timeline timeline = new Timeline();
+    AtomicLong unplugged = new AtomicLong();
+    timeline.atFirstEpoch =
+        () -> {
+          unplugged.set(System.nanoTime());
+          machine.onBattery();
+        };
+    CompletableFuture<Void> run = start(engine(1, 1, timeline));
+
+    await(WAIT, () -> !timeline.checkpoints.isEmpty());
+    long paused = timeline.checkpoints.get(0);
+    assertThat(Duration.ofNanos(paused - unplugged.get())).isLessThan(Duration.ofSeconds(2));
+    await(Duration.ofSeconds(3), () -> state().equals("SUSPENDED"));
+    int epochsWhenPaused = timeline.epochs.size();
+    Thread.sleep(1500);
+    assertThat(timeline.epochs).hasSize(epochsWhenPaused);
+    assertThat(status().get("reason")).isEqualTo("suspended: on battery");
+    assertThat(timeline.finished).hasValue(0);
+
+    machine.onMains();
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(timeline.finished).hasValue(1);
+    assertThat(coordinator.results().get(0).modelSha256())
+        .isEqualTo(EngineCheckpointTest.uninterruptedSha256(coordinator, unit));
+    assertThat(eventFile()).contains("suspended: on battery");
+    assertThat(eventFile().substring(eventFile().indexOf("suspended: on battery")))
+        .contains("computing (computer not in use)");
+  }
+
+  @Test
+  void aLoadSpikeShorterThanTheGracePeriodDoesNotSuspendButALongerOneDoes() throws Exception {
+    prefer("loadGraceSeconds=3", "notInUse.suspendAboveOtherCpuPercent=50");
+    List<String> changes = new CopyOnWriteArrayList<>();
+    VolunteerEngine engine =
+        engine(
+            1,
+            0,
+            new EngineListener() {
+              @Override
+              public void decided(io.axon.core.prefs.Decision decision, List<String> lines) {
+                changes.addAll(lines);
+              }
+            });
+    CompletableFuture<Void> run = start(engine);
+    await(Duration.ofSeconds(5), () -> state().equals("IDLE"));
+
+    machine.otherLoad(0.9);
+    Thread.sleep(1200);
+    machine.otherLoad(0.1);
+    Thread.sleep(2500);
+    assertThat(changes).noneMatch(c -> c.startsWith("suspended"));
+    assertThat(engine.decision().computeAllowed()).isTrue();
+
+    machine.otherLoad(0.9);
+    await(Duration.ofSeconds(6), () -> state().equals("SUSPENDED"));
+    engine.stop();
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(changes)
+        .anyMatch(c -> c.startsWith("suspended: other programs use 90 % CPU for"))
+        .anyMatch(c -> c.contains("(limit 50 %)"));
+    assertThat(engine.recentEvents())
+        .extracting(Event::message)
+        .anyMatch(m -> m.startsWith("suspended: other programs use 90 % CPU"));
+    assertThat(state()).isEqualTo("STOPPED");
+  }
+
+  @Test
+  void fetchesNoWorkOutsideTheComputingScheduleAndStartsWhenItOpens() throws Exception {
+    prefer("computeSchedule.everyDay=none");
+    WorkAssignment unit = coordinator.offerLogistic(1000, 2);
+    CompletableFuture<Void> run = start(engine(1, 1, EngineListener.NONE));
+
+    await(Duration.ofSeconds(5), () -> state().equals("SUSPENDED"));
+    Thread.sleep(1500);
+    assertThat(coordinator.queuedUnits()).isEqualTo(1);
+    assertThat((String) status().get("reason"))
+        .startsWith("suspended: outside the computing schedule");
+
+    preferences.set(Preferences.defaults());
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
+    assertThat(eventFile()).contains("suspended: outside the computing schedule");
+  }
+
+  @Test
+  void withTheTransferCapReachedACheckpointedUnitStillTrainsAndItsResultWaits() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(50_000, 8);
+    AtomicReference<VolunteerEngine> first = new AtomicReference<>();
+    first.set(
+        engine(
+            1,
+            0,
+            new EngineListener() {
+              @Override
+              public void epochFinished(WorkAssignment u, int epoch, int epochs, double loss) {
+                if (epoch == 2) {
+                  first.get().stop();
+                }
+              }
+            }));
+    start(first.get()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(coordinator.resultUnitIds()).isEmpty();
+    TransferBudget budget = TransferBudget.open(dataDir, Clock.systemDefaultZone());
+    long counted = budget.used(new Preferences.NetworkLimits(1, 1, 0, 0));
+    assertThat(counted).isEqualTo(unit.modelBlob().size() + unit.shardBlob().size());
+    budget.record(1_000_000); // the cap of 1 MB is used up
+    prefer("network.maxMegabytes=1");
+    coordinator.offerLogistic(100, 1);
+    Timeline timeline = new Timeline();
+
+    CompletableFuture<Void> run = start(engine(1, 1, timeline));
+    await(WAIT, () -> timeline.finished.get() == 1);
+    Thread.sleep(1500);
+
+    assertThat(coordinator.uploadAttempts()).isZero();
+    assertThat(coordinator.queuedUnits()).isEqualTo(1); // no new work was fetched
+    assertThat(coordinator.downloads(unit.shardBlob().sha256())).isEqualTo(1);
+    assertThat(dataDir.resolve("pending").resolve(unit.workUnitId() + ".model")).exists();
+    Map<String, Object> status = status();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> limits = (Map<String, Object>) status.get("limits");
+    assertThat(limits.get("transfersAllowed")).isEqualTo(false);
+    assertThat((String) limits.get("transferReason")).startsWith("transfers paused: 1 MB used");
+    assertThat((String) status.get("reason")).startsWith("results wait: transfers paused");
+
+    preferences.set(Preferences.defaults());
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
+    assertThat(coordinator.results().get(0).modelSha256())
+        .isEqualTo(EngineCheckpointTest.uninterruptedSha256(coordinator, unit));
+    assertThat(eventFile()).contains("transfers paused: 1 MB used of 1 MB today");
+    assertThat(TransferBudget.open(dataDir, Clock.systemDefaultZone()).used(limits1MB()))
+        .isEqualTo(counted + 1_000_000 + coordinator.resultModel(unit.workUnitId()).length);
+  }
+
+  private static Preferences.NetworkLimits limits1MB() {
+    return new Preferences.NetworkLimits(1, 1, 0, 0);
+  }
+
+  @Test
+  void continuesAUnitWithFewerThreadsWhenTheLimitDropsAndHandsInTheSameBits() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 800);
+    Timeline timeline = new Timeline();
+    timeline.atFirstEpoch = () -> prefer("notInUse.maxCpuPercent=25"); // 4 CPUs: one thread
+    CompletableFuture<Void> run = start(engine(3, 1, timeline));
+
+    // checkpoints are due every 60 s: the one taken now is for the switch to fewer threads
+    await(WAIT, () -> !timeline.checkpoints.isEmpty());
+    await(Duration.ofSeconds(3), () -> threadsInStatus() == 1);
+    assertThat(timeline.finished).hasValue(0);
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(timeline.finished).hasValue(1);
+    assertThat(coordinator.results().get(0).modelSha256())
+        .isEqualTo(EngineCheckpointTest.uninterruptedSha256(coordinator, unit));
+    assertThat(eventFile()).contains("limits: at most 1 training thread at 100 % CPU time");
+  }
+
+  private int threadsInStatus() {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> limits = (Map<String, Object>) status().get("limits");
+      return ((Number) limits.get("threads")).intValue();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  @Test
+  void writesTheStatusFileWithTheContractsFieldsWhileRunningAndOnStop() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 300);
+    Timeline timeline = new Timeline();
+    VolunteerEngine engine = engine(2, 0, timeline);
+    CompletableFuture<Void> run = start(engine);
+    await(WAIT, () -> timeline.epochs.size() >= 2 && state().equals("RUNNING"));
+
+    Map<String, Object> status = status();
+    assertThat(status)
+        .containsOnlyKeys(
+            "updatedAt",
+            "pid",
+            "coordinator",
+            "state",
+            "reason",
+            "unit",
+            "limits",
+            "notes",
+            "completedUnits",
+            "recentEvents");
+    assertThat(java.time.Instant.parse((String) status.get("updatedAt")))
+        .isCloseTo(
+            java.time.Instant.now(),
+            org.assertj.core.api.Assertions.within(3, java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(((Number) status.get("pid")).longValue()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(status.get("coordinator")).isEqualTo(coordinator.url());
+    assertThat(status.get("reason")).isEqualTo("");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> shown = (Map<String, Object>) status.get("unit");
+    assertThat(shown).containsOnlyKeys("workUnitId", "jobName", "round", "progress");
+    assertThat(((Number) shown.get("workUnitId")).longValue()).isEqualTo(unit.workUnitId());
+    assertThat(shown.get("jobName")).isEqualTo(unit.jobName());
+    assertThat(((Number) shown.get("round")).intValue()).isEqualTo(unit.round());
+    assertThat(((Number) shown.get("progress")).doubleValue()).isBetween(0.0, 1.0);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> limits = (Map<String, Object>) status.get("limits");
+    assertThat(limits)
+        .containsOnlyKeys(
+            "profile",
+            "maxThreads",
+            "threads",
+            "cpuTimePercent",
+            "transfersAllowed",
+            "transferReason");
+    assertThat(limits.get("profile")).isEqualTo("not in use");
+    assertThat(((Number) limits.get("maxThreads")).intValue()).isEqualTo(4);
+    assertThat(((Number) limits.get("threads")).intValue()).isEqualTo(2);
+    assertThat(((Number) limits.get("cpuTimePercent")).intValue()).isEqualTo(100);
+    assertThat(limits.get("transfersAllowed")).isEqualTo(true);
+    assertThat(limits.get("transferReason")).isEqualTo("");
+    assertThat(status.get("notes"))
+        .isEqualTo(List.of("CPU temperature unknown: the temperature limit is not applied"));
+    assertThat(((Number) status.get("completedUnits")).intValue()).isZero();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) status.get("recentEvents");
+    assertThat(events).isNotEmpty().hasSizeLessThanOrEqualTo(20);
+    assertThat(events.get(0)).containsOnlyKeys("time", "message");
+    assertThat(events)
+        .extracting(e -> e.get("message"))
+        .contains("computing (computer not in use)");
+
+    engine.stop();
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    Map<String, Object> stopped = status();
+    assertThat(stopped.get("state")).isEqualTo("STOPPED");
+    assertThat(stopped.get("unit")).isNull();
+    assertThat(stopped).containsKey("unit");
+  }
+}
