@@ -16,6 +16,10 @@ import java.nio.file.StandardOpenOption;
  *   blobs/            models and shards by SHA-256 ({@link BlobCache})
  *   pending/          trained results not yet uploaded ({@link PendingResults})
  *   checkpoints/      units in training and their saved progress ({@link CheckpointStore})
+ *   preferences.json  the volunteer's preferences ({@link io.axon.core.prefs.PreferencesStore})
+ *   transfers.json    bytes transferred per day ({@link io.axon.core.prefs.TransferBudget})
+ *   logs/             the event log ({@link io.axon.core.eventlog.EventLog})
+ *   status.json       what the engine is doing, rewritten every second ({@link StatusFile})
  * </pre>
  */
 final class DataDirectory implements AutoCloseable {

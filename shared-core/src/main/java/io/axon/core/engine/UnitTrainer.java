@@ -24,7 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Does one work unit: fetches its model and shard through the blob cache, decodes them, checks that
  * they fit the assignment, trains (from a checkpoint if one is given), saving a checkpoint every
- * {@code checkpointInterval} and when cancelled, and encodes the result.
+ * {@code checkpointInterval}, when cancelled and when a suspension begins, and encodes the result.
+ * Training follows the governor: it waits while suspended, rests under a throttle ({@link Pacing}),
+ * and starts with no more threads than allowed; if the cap drops below the threads running, it
+ * checkpoints, stops and continues from that checkpoint with fewer (the result does not depend on
+ * the thread count).
  */
 final class UnitTrainer {
   private static final Logger log = LoggerFactory.getLogger(UnitTrainer.class);

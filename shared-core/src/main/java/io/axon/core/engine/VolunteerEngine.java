@@ -151,8 +151,9 @@ public final class VolunteerEngine {
 
   /**
    * Builds a {@link VolunteerEngine}. Unless set: no listener, the desktop monitor ({@link
-   * OshiResourceMonitor#create()}, made when the engine starts), the preferences saved in the data
-   * directory, and the system clock in the default zone (schedules are local times).
+   * OshiResourceMonitor#create()}, made when the engine starts; Android sets its own), the
+   * preferences saved in the data directory, and the system clock in the default zone (schedules
+   * are local times).
    */
   public static final class Builder {
     private final EngineConfig config;
@@ -229,8 +230,9 @@ public final class VolunteerEngine {
    * Works until {@link #stop()} is called or {@link EngineConfig#maxUnits()} units are done and
    * handed in. Can be called once.
    *
-   * @throws IOException if the data directory is unusable (e.g. in use by another volunteer) or the
-   *     coordinator refuses to register this host
+   * @throws IOException if the data directory is unusable (e.g. in use by another volunteer), its
+   *     transfer counter is damaged (the cap is never lifted silently), or the coordinator refuses
+   *     to register this host
    */
   public void run() throws IOException {
     if (!state.compareAndSet(State.NEW, State.RUNNING)) {
