@@ -95,6 +95,9 @@ final class Governor implements AutoCloseable {
     try {
       readings = monitor.read();
     } catch (RuntimeException e) {
+      if (decision == null) {
+        throw e; // nothing to go on: the engine cannot start
+      }
       log.warn("The resource monitor failed; keeping the last decision", e);
       return decision;
     }

@@ -248,16 +248,15 @@ public final class VolunteerEngine {
       ResourceMonitor machine = monitor != null ? monitor : OshiResourceMonitor.create();
       StatusFile status = new StatusFile(config.dataDir());
       eventLog.record("volunteering for " + config.coordinatorUrl());
-      try (Governor rules = new Governor(machine, preferences, policy, eventLog, listener)) {
-        governor = rules;
+      Governor rules = new Governor(machine, preferences, policy, eventLog, listener);
+      governor = rules;
+      try {
         rules.start(timing.governorPeriod(), decision -> writeStatus(status, false));
-        try {
-          work(dir, client, budget, policy);
-        } finally {
-          rules.close();
-          eventLog.record("stopped");
-          writeStatus(status, true);
-        }
+        work(dir, client, budget, policy);
+      } finally {
+        rules.close(); // first, so that no tick overwrites the last status
+        eventLog.record("stopped");
+        writeStatus(status, true);
       }
     } catch (IOException | RuntimeException e) {
       listener.error(e, false);

@@ -378,4 +378,65 @@ class EnforcementTest {
     assertThat(stopped.get("unit")).isNull();
     assertThat(stopped).containsKey("unit");
   }
+
+  @Test
+  void holdsDownloadsToTheDownloadRateCapAndCountsThemInTheTransferBudget() throws Exception {
+    prefer("network.maxDownloadKilobytesPerSecond=50");
+    WorkAssignment unit = coordinator.offerLogistic(5000, 1);
+    long bytes = unit.modelBlob().size() + unit.shardBlob().size();
+    AtomicLong started = new AtomicLong();
+    AtomicLong trained = new AtomicLong();
+    EngineListener timing =
+        new EngineListener() {
+          @Override
+          public void workStarted(WorkAssignment u) {
+            started.set(System.nanoTime());
+          }
+
+          @Override
+          public void epochFinished(WorkAssignment u, int epoch, int epochs, double loss) {
+            trained.set(System.nanoTime());
+          }
+        };
+
+    start(engine(1, 1, timing)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    // 50 KB/s: the blobs may not arrive faster than bytes / 50,000 seconds
+    assertThat(Duration.ofNanos(trained.get() - started.get()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(bytes * 1000 / 50_000));
+    assertThat(TransferBudget.open(dataDir, Clock.systemDefaultZone()).used(limits1MB()))
+        .isEqualTo(bytes + coordinator.resultModel(unit.workUnitId()).length);
+  }
+
+  @Test
+  void keepsTheLastValidPreferencesAndSaysSoWhenNewOnesCannotBeRead() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    Preferences suspended = Preferences.defaults().withRunMode(Preferences.RunMode.SUSPENDED);
+    VolunteerEngine engine =
+        VolunteerEngine.builder(new EngineConfig(coordinator.url(), dataDir, 1, "test-host"))
+            .timing(FAST)
+            .monitor(machine)
+            .preferences(
+                () -> {
+                  if (asked.incrementAndGet() > 1) {
+                    throw new IllegalArgumentException("inUseMinutes must be between 1 and 1440");
+                  }
+                  return suspended;
+                })
+            .build();
+    coordinator.offerLogistic(100, 1);
+    CompletableFuture<Void> run = start(engine);
+
+    await(Duration.ofSeconds(5), () -> asked.get() >= 3);
+    engine.stop();
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(coordinator.queuedUnits()).isEqualTo(1);
+    assertThat(engine.recentEvents())
+        .extracting(Event::message)
+        .contains("suspended: run mode is SUSPENDED")
+        .containsOnlyOnce(
+            "preferences not applied, the last valid ones stay in force:"
+                + " java.lang.IllegalArgumentException: inUseMinutes must be between 1 and 1440");
+  }
 }
