@@ -46,10 +46,12 @@ final class StatusCommand implements Callable<Integer> {
   boolean json;
 
   private final PrintStream out;
+  private final PrintStream err;
   private final Clock clock;
 
-  StatusCommand(PrintStream out, Clock clock) {
+  StatusCommand(PrintStream out, PrintStream err, Clock clock) {
     this.out = out;
+    this.err = err;
     this.clock = clock;
   }
 
@@ -60,7 +62,8 @@ final class StatusCommand implements Callable<Integer> {
     try {
       text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      out.println("not running (no status in " + data.dataDir + ")");
+      // With --json, stdout is for JSON only.
+      (json ? err : out).println("not running (no status in " + data.dataDir + ")");
       return NOT_RUNNING;
     }
     VolunteerStatus status = parse(file, text);

@@ -30,7 +30,7 @@ public final class VolunteerMain {
    */
   static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
     CommandLine cli = new CommandLine(new VolunteerCommand(out));
-    cli.addSubcommand(new StatusCommand(out, clock));
+    cli.addSubcommand(new StatusCommand(out, err, clock));
     cli.addSubcommand(new PrefsCommand(out, err));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));

@@ -124,6 +124,13 @@ class StatusCommandTest {
   }
 
   @Test
+  void jsonWithoutAStatusFileKeepsStdoutFreeOfProseAndExits3() {
+    assertThat(statusAt(WRITTEN, "--json")).isEqualTo(3);
+    assertThat(out()).isEmpty();
+    assertThat(err()).isEqualTo("not running (no status in " + dataDir + ")\n");
+  }
+
+  @Test
   void jsonPrintsTheFileAsTheEngineWroteIt() throws Exception {
     String text = install("suspended.json");
 
