@@ -2,11 +2,21 @@ package io.axon.volunteer;
 
 import io.axon.core.engine.EngineConfig;
 import io.axon.core.engine.VolunteerEngine;
+import io.axon.core.prefs.PreferenceOverrides;
+import io.axon.core.prefs.Preferences;
+import io.axon.core.prefs.PreferencesException;
+import io.axon.core.prefs.PreferencesStore;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,24 +30,20 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Trains work units for an Axon coordinator until stopped (Ctrl-C or SIGTERM).",
-      "Prints one line per work unit; logs go to stderr."
+      "Prints one line per work unit; logs go to stderr.",
+      "Preferences (docs/VOLUNTEERING.md lists every key) from --config and --set are saved in"
+          + " the data directory and stay in force for later runs."
     })
 final class VolunteerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
       names = "--coordinator",
-      required = true,
       paramLabel = "URL",
-      description = "Coordinator base URL, e.g. http://192.168.1.10:8080")
+      description = "Coordinator base URL, e.g. http://192.168.1.10:8080 (required)")
   String coordinator;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      defaultValue = "${sys:user.home}/.axon-volunteer",
-      description = "Identity, blob cache and unsent results (default: ${DEFAULT-VALUE})")
-  Path dataDir;
+  @Mixin DataDirOption data;
 
   @Option(
       names = "--threads",
@@ -57,6 +63,24 @@ final class VolunteerCommand implements Callable<Integer> {
       description = "Exit after this many work units (default: 0 = run until stopped)")
   int maxUnits;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Preferences file, key = value lines (java.util.Properties syntax)")
+  Path configFile;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "A preference, e.g. inUse.maxCpuPercent=50; repeatable, applied after --config")
+  List<String> settings = new ArrayList<>();
+
+  @Option(
+      names = "--checkpoint-interval",
+      paramLabel = "SECONDS",
+      description = "Save the progress of the unit in training this often (default: 60)")
+  Double checkpointSeconds;
+
   private final PrintStream out;
 
   VolunteerCommand(PrintStream out) {
@@ -65,7 +89,9 @@ final class VolunteerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    VolunteerEngine engine = DaggerVolunteerComponent.factory().create(config(), out).engine();
+    EngineConfig config = config();
+    savePreferences();
+    VolunteerEngine engine = DaggerVolunteerComponent.factory().create(config, out).engine();
     Thread hook = new Thread(() -> stopAndExit(engine), "axon-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -92,12 +118,85 @@ final class VolunteerCommand implements Callable<Integer> {
   }
 
   EngineConfig config() {
+    if (coordinator == null) {
+      // Checked here rather than by picocli, which would demand it of the subcommands too.
+      throw new ParameterException(
+          spec.commandLine(), "Missing required option: '--coordinator=URL'");
+    }
     try {
-      return new EngineConfig(
-          coordinator, dataDir, threads, name != null ? name : hostName(), maxUnits);
+      EngineConfig config =
+          new EngineConfig(
+              coordinator, data.dataDir, threads, name != null ? name : hostName(), maxUnits);
+      return checkpointSeconds == null
+          ? config
+          : config.withCheckpointInterval(checkpointInterval(checkpointSeconds));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+  }
+
+  private static Duration checkpointInterval(double seconds) {
+    Duration min = EngineConfig.MIN_CHECKPOINT_INTERVAL;
+    Duration max = EngineConfig.MAX_CHECKPOINT_INTERVAL;
+    if (!(seconds * 1000 >= min.toMillis() && seconds * 1000 <= max.toMillis())) {
+      throw new IllegalArgumentException(
+          "--checkpoint-interval must be from "
+              + min.toMillis() / 1000.0
+              + " to "
+              + max.getSeconds()
+              + " seconds, got "
+              + seconds);
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  /**
+   * Applies {@code --config}, then {@code --set}, on top of the saved preferences and saves the
+   * result, where the engine reads it. Without either the saved preferences stay as they are.
+   */
+  private void savePreferences() throws IOException {
+    if (configFile == null && settings.isEmpty()) {
+      return;
+    }
+    PreferencesStore store = new PreferencesStore(data.dataDir);
+    Preferences preferences = store.load();
+    if (configFile != null) {
+      Map<String, String> pairs;
+      try {
+        pairs = PreferenceOverrides.readFile(configFile);
+      } catch (IOException e) {
+        throw usage("cannot read --config " + configFile + ": " + ConsoleProgress.describe(e), e);
+      }
+      preferences = apply(preferences, pairs, configFile.toString());
+    }
+    if (!settings.isEmpty()) {
+      Map<String, String> pairs;
+      try {
+        pairs = PreferenceOverrides.parseArguments(settings);
+      } catch (PreferencesException e) {
+        throw usage("--set: " + e.getMessage(), e);
+      }
+      preferences = apply(preferences, pairs, "--set");
+    }
+    try {
+      store.save(preferences);
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot save preferences to " + store.file() + ": " + ConsoleProgress.describe(e), e);
+    }
+    out.println("preferences saved to " + store.file());
+  }
+
+  private Preferences apply(Preferences base, Map<String, String> pairs, String source) {
+    try {
+      return PreferenceOverrides.apply(base, pairs);
+    } catch (PreferencesException e) {
+      throw usage(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ParameterException usage(String message, Exception cause) {
+    return new ParameterException(spec.commandLine(), message, cause);
   }
 
   private static String hostName() {

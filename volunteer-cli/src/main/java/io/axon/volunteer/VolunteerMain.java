@@ -2,10 +2,14 @@ package io.axon.volunteer;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Entry point of {@code ./axon volunteer}. Exit codes: 0 done or stopped, 1 failed, 2 usage. */
+/**
+ * Entry point of {@code ./axon volunteer}. Exit codes: 0 done or stopped, 1 failed, 2 usage; {@code
+ * status} also 3 for a volunteer that is not running.
+ */
 public final class VolunteerMain {
   static final int FAILED = 1;
   static final int USAGE = 2;
@@ -18,7 +22,16 @@ public final class VolunteerMain {
 
   /** Parses {@code args} and runs the volunteer; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream)}, judging the status's age by {@code clock}.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
     CommandLine cli = new CommandLine(new VolunteerCommand(out));
+    cli.addSubcommand(new StatusCommand(out, err, clock));
+    cli.addSubcommand(new PrefsCommand(out, err));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler(VolunteerMain::usageError);
@@ -34,7 +47,10 @@ public final class VolunteerMain {
     PrintWriter err = e.getCommandLine().getErr();
     err.println("axon volunteer: " + e.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Try 'axon volunteer --help' for the options.");
+    err.println(
+        "Try '"
+            + e.getCommandLine().getCommandSpec().qualifiedName()
+            + " --help' for the options.");
     return USAGE;
   }
 }

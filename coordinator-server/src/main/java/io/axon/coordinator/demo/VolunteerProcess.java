@@ -35,6 +35,10 @@ final class VolunteerProcess implements AutoCloseable {
     command.add(Integer.toString(threads));
     command.add("--name");
     command.add(name);
+    // The demo's volunteers are there to compute: no suspending because the other volunteer, the
+    // coordinator and the baseline keep the two cores busy (the default "in use" load rule).
+    command.add("--set");
+    command.add("runMode=ALWAYS");
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
