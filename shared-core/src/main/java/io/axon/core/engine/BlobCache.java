@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +28,14 @@ final class BlobCache {
   }
 
   private final Path dir;
-  private final long maxBytes;
+  private final LongSupplier maxBytes;
 
   BlobCache(Path dir, long maxBytes) {
+    this(dir, () -> maxBytes);
+  }
+
+  /** A cache whose budget is asked for each time it is trimmed (the volunteer may change it). */
+  BlobCache(Path dir, LongSupplier maxBytes) {
     this.dir = dir;
     this.maxBytes = maxBytes;
   }
@@ -87,12 +93,13 @@ final class BlobCache {
         }
       }
     }
-    if (total <= maxBytes) {
+    long budget = maxBytes.getAsLong();
+    if (total <= budget) {
       return;
     }
     blobs.sort(Comparator.comparing(BlobCache::lastUsed));
     for (Path blob : blobs) {
-      if (total <= maxBytes) {
+      if (total <= budget) {
         break;
       }
       if (!blob.equals(keep)) {

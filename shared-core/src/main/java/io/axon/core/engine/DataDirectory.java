@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
 
 /**
  * The volunteer's data directory, private to its owner and locked while an engine runs in it, so
@@ -77,6 +78,11 @@ final class DataDirectory implements AutoCloseable {
 
   BlobCache blobs() {
     return new BlobCache(root.resolve("blobs"), BLOB_CACHE_BYTES);
+  }
+
+  /** The blob cache, trimmed to {@code maxBytes} as it is at each trim. */
+  BlobCache blobs(LongSupplier maxBytes) {
+    return new BlobCache(root.resolve("blobs"), maxBytes);
   }
 
   PendingResults pending() {

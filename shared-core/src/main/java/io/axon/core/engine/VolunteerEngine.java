@@ -291,7 +291,9 @@ public final class VolunteerEngine {
             this::stopping);
     try (Heartbeats heartbeats = new Heartbeats(session, config.threads())) {
       heartbeats.start();
-      new Loop(session, dir, heartbeats, transfers).run();
+      BlobCache blobs =
+          dir.blobs(() -> policy.preferences().disk().cacheMaxMegabytes() * 1_000_000L);
+      new Loop(session, dir, blobs, heartbeats, transfers).run();
     }
   }
 
@@ -455,7 +457,11 @@ public final class VolunteerEngine {
     private int trained;
 
     Loop(
-        CoordinatorSession session, DataDirectory dir, Heartbeats heartbeats, Transfers transfers) {
+        CoordinatorSession session,
+        DataDirectory dir,
+        BlobCache blobs,
+        Heartbeats heartbeats,
+        Transfers transfers) {
       this.session = session;
       this.pending = dir.pending();
       this.checkpoints = dir.checkpoints();
@@ -463,7 +469,7 @@ public final class VolunteerEngine {
       this.transfers = transfers;
       this.trainer =
           new UnitTrainer(
-              dir.blobs(),
+              blobs,
               transfers,
               checkpoints,
               governor,

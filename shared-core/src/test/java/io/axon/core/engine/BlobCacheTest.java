@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +85,25 @@ class BlobCacheTest {
     assertThat(dir.resolve(Sha256.hex(a))).exists();
     assertThat(dir.resolve(Sha256.hex(b))).doesNotExist();
     assertThat(dir.resolve(Sha256.hex(c))).exists();
+  }
+
+  @Test
+  void trimsToTheBudgetInForceWhenABlobIsAdded() throws Exception {
+    AtomicLong budget = new AtomicLong(100);
+    BlobCache cache = new BlobCache(dir, budget::get);
+    byte[] first = "first blob".getBytes(StandardCharsets.UTF_8);
+    byte[] second = "second blob".getBytes(StandardCharsets.UTF_8);
+    cache.get(Sha256.hex(first), serving(first));
+    Files.setLastModifiedTime(dir.resolve(Sha256.hex(first)), FileTime.fromMillis(1000));
+    cache.get(Sha256.hex(second), serving(second));
+    assertThat(dir.resolve(Sha256.hex(first))).exists();
+
+    budget.set(15); // the volunteer lowered the cache cap: only the newest blob fits
+    byte[] third = "third blob".getBytes(StandardCharsets.UTF_8);
+    cache.get(Sha256.hex(third), serving(third));
+
+    assertThat(dir.resolve(Sha256.hex(first))).doesNotExist();
+    assertThat(dir.resolve(Sha256.hex(second))).doesNotExist();
+    assertThat(dir.resolve(Sha256.hex(third))).exists();
   }
 }
