@@ -439,4 +439,33 @@ class EnforcementTest {
             "preferences not applied, the last valid ones stay in force:"
                 + " java.lang.IllegalArgumentException: inUseMinutes must be between 1 and 1440");
   }
+
+  @Test
+  void aFiftyPercentThrottleRestsHalfTheTimeInOneSecondSlices() throws Exception {
+    prefer("notInUse.cpuTimePercent=50");
+    coordinator.offerLogistic(20_000, 1_000_000); // never done in time
+    Timeline timeline = new Timeline();
+    VolunteerEngine engine = engine(1, 0, timeline);
+    CompletableFuture<Void> run = start(engine);
+    await(WAIT, () -> !timeline.epochs.isEmpty());
+    Thread.sleep(4500);
+    engine.stop();
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    // rests show as gaps between epochs (an epoch takes milliseconds); ThrottleMeasurementTest
+    // measures the CPU time itself
+    List<Long> epochs = timeline.epochs;
+    long rested = 0;
+    int rests = 0;
+    for (int i = 1; i < epochs.size(); i++) {
+      long gap = epochs.get(i) - epochs.get(i - 1);
+      if (gap > TimeUnit.MILLISECONDS.toNanos(300)) {
+        rested += gap;
+        rests++;
+      }
+    }
+    double restFraction = (double) rested / (epochs.get(epochs.size() - 1) - epochs.get(0));
+    assertThat(rests).isBetween(2, 3);
+    assertThat(restFraction).isBetween(0.35, 0.65);
+  }
 }
