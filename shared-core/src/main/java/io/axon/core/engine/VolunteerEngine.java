@@ -140,10 +140,6 @@ public final class VolunteerEngine {
     return builder(config).listener(listener).build();
   }
 
-  static VolunteerEngine create(EngineConfig config, EngineListener listener, Timing timing) {
-    return builder(config).listener(listener).timing(timing).build();
-  }
-
   /** A builder for an engine with its own monitor, preferences or clock. */
   public static Builder builder(EngineConfig config) {
     return new Builder(config);

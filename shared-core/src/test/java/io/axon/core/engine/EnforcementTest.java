@@ -2,9 +2,11 @@ package io.axon.core.engine;
 
 import static io.axon.core.engine.FakeCoordinator.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.squareup.moshi.Moshi;
 import io.axon.core.eventlog.Event;
+import io.axon.core.prefs.Decision;
 import io.axon.core.prefs.PreferenceOverrides;
 import io.axon.core.prefs.Preferences;
 import io.axon.core.prefs.TransferBudget;
@@ -14,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +85,7 @@ class EnforcementTest {
   }
 
   private void prefer(String... pairs) {
-    Map<String, String> map = new java.util.LinkedHashMap<>();
+    Map<String, String> map = new LinkedHashMap<>();
     for (String pair : pairs) {
       int eq = pair.indexOf('=');
       map.put(pair.substring(0, eq), pair.substring(eq + 1));
@@ -179,7 +184,7 @@ class EnforcementTest {
             0,
             new EngineListener() {
               @Override
-              public void decided(io.axon.core.prefs.Decision decision, List<String> lines) {
+              public void decided(Decision decision, List<String> lines) {
                 changes.addAll(lines);
               }
             });
@@ -330,10 +335,8 @@ class EnforcementTest {
             "notes",
             "completedUnits",
             "recentEvents");
-    assertThat(java.time.Instant.parse((String) status.get("updatedAt")))
-        .isCloseTo(
-            java.time.Instant.now(),
-            org.assertj.core.api.Assertions.within(3, java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(Instant.parse((String) status.get("updatedAt")))
+        .isCloseTo(Instant.now(), within(3, ChronoUnit.SECONDS));
     assertThat(((Number) status.get("pid")).longValue()).isEqualTo(ProcessHandle.current().pid());
     assertThat(status.get("coordinator")).isEqualTo(coordinator.url());
     assertThat(status.get("reason")).isEqualTo("");
