@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.axon.core.engine.EngineConfig;
 import io.axon.core.engine.EngineListener;
 import io.axon.core.engine.VolunteerEngine;
+import io.axon.core.prefs.Preferences;
+import io.axon.core.prefs.Preferences.RunMode;
 import io.axon.core.protocol.JobSpec;
 import io.axon.core.protocol.JobStatus;
 import io.axon.core.protocol.JobStatus.JobState;
@@ -100,16 +102,21 @@ class VolunteerEnginesTest {
     Engines(TestServer server, int count) {
       for (int i = 1; i <= count; i++) {
         VolunteerEngine engine =
-            VolunteerEngine.create(
-                new EngineConfig(server.url(), dir.resolve("volunteer" + i), 1, "volunteer" + i),
-                new EngineListener() {
-                  @Override
-                  public void error(Throwable error, boolean willRetry) {
-                    if (!willRetry) {
-                      errors.add(error);
-                    }
-                  }
-                });
+            VolunteerEngine.builder(
+                    new EngineConfig(
+                        server.url(), dir.resolve("volunteer" + i), 1, "volunteer" + i))
+                // the real machine monitor, but no suspending because the build box is busy
+                .preferences(() -> Preferences.defaults().withRunMode(RunMode.ALWAYS))
+                .listener(
+                    new EngineListener() {
+                      @Override
+                      public void error(Throwable error, boolean willRetry) {
+                        if (!willRetry) {
+                          errors.add(error);
+                        }
+                      }
+                    })
+                .build();
         Thread thread =
             new Thread(
                 () -> {
