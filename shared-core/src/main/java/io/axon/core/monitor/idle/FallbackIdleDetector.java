@@ -47,7 +47,7 @@ public final class FallbackIdleDetector implements IdleDetector {
       }
       reasons.add(idle.method());
     }
-    UserIdle unknown = UserIdle.unknown("idle time unknown: " + String.join("; ", reasons));
+    UserIdle unknown = UserIdle.unknown(String.join("; ", reasons));
     report(unknown.method(), false);
     return unknown;
   }

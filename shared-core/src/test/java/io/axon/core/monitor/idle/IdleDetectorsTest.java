@@ -63,7 +63,7 @@ class IdleDetectorsTest {
 
     assertThat(idle.isKnown()).isFalse();
     assertThat(idle.method())
-        .isEqualTo("idle time unknown: X11: DISPLAY is not set; logind: loginctl is not available");
+        .isEqualTo("X11: DISPLAY is not set; logind: loginctl is not available");
   }
 
   @Test
