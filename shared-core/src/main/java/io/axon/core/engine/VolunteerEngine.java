@@ -672,6 +672,16 @@ public final class VolunteerEngine {
         nextAskMillis = System.currentTimeMillis() + 1000L * Math.max(1, reply.retryAfterSeconds());
         return null;
       }
+      if (ids.contains(unit.workUnitId())) {
+        // a coordinator from before heldUnits resends the unit in progress on this host: keep
+        // the one in hand and do not ask again before the longest backoff, or this would spin
+        log.info(
+            "The coordinator sent work unit {} again, which this host holds; asking again in {}",
+            unit.workUnitId(),
+            timing.backoffMax());
+        nextAskMillis = System.currentTimeMillis() + timing.backoffMax().toMillis();
+        return null;
+      }
       checkpoints.begin(unit);
       log.info("Work unit {} fetched; {} unit(s) in hand", unit.workUnitId(), held.size() + 1);
       return unit;

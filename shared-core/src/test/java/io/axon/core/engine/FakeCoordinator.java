@@ -77,6 +77,8 @@ public final class FakeCoordinator implements AutoCloseable {
   private final Map<Long, byte[]> resultModels = new ConcurrentHashMap<>();
   private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
   private final List<WorkRequest> workRequests = new CopyOnWriteArrayList<>();
+  private volatile boolean resendsUnreported;
+  private volatile WorkAssignment lastSent;
   private final AtomicInteger unauthorized = new AtomicInteger();
   private final AtomicInteger uploadAttempts = new AtomicInteger();
   private volatile ResultMode resultMode = ResultMode.ACCEPT;
@@ -206,6 +208,14 @@ public final class FakeCoordinator implements AutoCloseable {
     this.heartbeatSeconds = seconds;
   }
 
+  /**
+   * Behaves like a coordinator from before {@code heldUnits}: while the last unit it sent has no
+   * result, every work request gets that unit again.
+   */
+  public void resendsUnreported(boolean resends) {
+    this.resendsUnreported = resends;
+  }
+
   public void retryAfterSeconds(int seconds) {
     this.retryAfterSeconds = seconds;
   }
@@ -322,6 +332,12 @@ public final class FakeCoordinator implements AutoCloseable {
     /** The next unit, unless the host told a speed too slow to finish it before its deadline. */
     private synchronized MockResponse work(WorkRequest request) {
       workRequests.add(request);
+      WorkAssignment previous = lastSent;
+      if (resendsUnreported
+          && previous != null
+          && !resultUnitIds().contains(previous.workUnitId())) {
+        return json(200, WorkReply.of(previous));
+      }
       WorkAssignment next = work.peek();
       if (next != null && request.flopsPerSecond() > 0) {
         double seconds = request.queuedSeconds() + (double) next.flops() / request.flopsPerSecond();
@@ -330,6 +346,9 @@ public final class FakeCoordinator implements AutoCloseable {
         }
       }
       WorkAssignment unit = work.poll();
+      if (unit != null) {
+        lastSent = unit;
+      }
       return json(200, unit == null ? WorkReply.none(retryAfterSeconds) : WorkReply.of(unit));
     }
 

@@ -161,6 +161,19 @@ class WorkBufferTest {
   }
 
   @Test
+  void aCoordinatorThatResendsAUnitTheHostHoldsDoesNotMakeItSpinOrTrainTwice() throws Exception {
+    WorkAssignment first = coordinator.offerLogistic(200, 1);
+    WorkAssignment second = coordinator.offerLogistic(200, 1);
+    coordinator.resendsUnreported(true);
+
+    start(engine(2, 1, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(coordinator.resultUnitIds())
+        .containsExactly(first.workUnitId(), second.workUnitId());
+    assertThat(coordinator.workRequests().size()).isLessThan(10);
+  }
+
+  @Test
   void aHostTooSlowForTheNextUnitDoesNotFetchIt() throws Exception {
     WorkAssignment measured = coordinator.offerLogistic(200, 1);
     VolunteerEngine engine = engine(0, 1, EngineListener.NONE);
