@@ -9,6 +9,7 @@ import io.axon.core.protocol.HostRegistration;
 import io.axon.core.protocol.ProtocolJson;
 import io.axon.core.protocol.ResultReport;
 import io.axon.core.protocol.WorkAssignment;
+import io.axon.core.protocol.WorkReply;
 import io.axon.core.protocol.WorkRequest;
 import io.axon.core.training.Kernel;
 import io.axon.core.training.Model;
@@ -53,8 +54,12 @@ final class TestVolunteer implements AutoCloseable {
   }
 
   WorkAssignment requestWork() {
+    return ask(new WorkRequest(2, 1L << 30)).assignment();
+  }
+
+  WorkReply ask(WorkRequest request) {
     try {
-      return client.requestWork(new WorkRequest(2, 1L << 30)).assignment();
+      return client.requestWork(request);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,15 +12,17 @@ import io.axon.core.training.ModelSpec;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out work: one sendable unit per request, never the same one to two hosts, and a unit the
- * asking host already holds again if it lost the reply.
+ * Hands out work: one sendable unit per request, never the same one to two hosts, a unit in
+ * progress on the asking host again if it lost the reply (it does not list it as held), and, when
+ * the host tells its speed, only a unit it can finish before the deadline.
  */
 @Singleton
 public final class WorkService {
@@ -44,18 +46,22 @@ public final class WorkService {
     return jdbi.withHandle(
         handle -> {
           WorkUnitDao dao = handle.attach(WorkUnitDao.class);
-          // A volunteer runs one unit at a time and asks for work only when it has none. If a unit
-          // is still in progress on it, the reply that sent it was lost (a coordinator stopped
-          // mid-reply, a dropped connection): send it again, as BOINC resends lost results.
-          Optional<Long> lost = dao.inProgressOn(hostId);
-          if (lost.isPresent()) {
+          // A volunteer lists the units it holds (training or queued). A unit in progress on it
+          // that it does not list was lost with its reply (a coordinator stopped mid-reply, a
+          // dropped connection): send it again, as BOINC resends lost results. Listed units are
+          // never resent; the host asks for one more.
+          Set<Long> held = new HashSet<>(request.heldUnits());
+          for (long lost : dao.inProgressOn(hostId)) {
+            if (held.contains(lost)) {
+              continue;
+            }
             long now = clock.millis();
-            if (WorkUnits.resend(handle, lost.get(), hostId, now, now + deadlineMillis)) {
-              log.info(
-                  "work unit {} sent again to host {}: its reply was lost", lost.get(), hostId);
-              return WorkReply.of(assignment(dao.assignment(lost.get())));
+            if (WorkUnits.resend(handle, lost, hostId, now, now + deadlineMillis)) {
+              log.info("work unit {} sent again to host {}: its reply was lost", lost, hostId);
+              return WorkReply.of(assignment(dao.assignment(lost)));
             }
           }
+          boolean tooSlow = false;
           for (int pass = 0; pass < 3; pass++) {
             long now = clock.millis();
             List<Long> candidates = dao.sendable(now, CANDIDATES);
@@ -63,15 +69,44 @@ public final class WorkService {
               break;
             }
             for (long id : candidates) {
+              if (!finishesInTime(request, dao.flops(id), now)) {
+                tooSlow = true;
+                continue;
+              }
               if (WorkUnits.send(handle, id, hostId, now, now + deadlineMillis)) {
                 WorkAssignment assignment = assignment(dao.assignment(id));
                 log.debug("work unit {} sent to host {}", id, hostId);
                 return WorkReply.of(assignment);
               }
             }
+            if (tooSlow) {
+              break;
+            }
+          }
+          if (tooSlow) {
+            log.debug(
+                "no work unit for host {}: at {} flop/s with {} s queued it would miss the"
+                    + " deadline",
+                hostId,
+                request.flopsPerSecond(),
+                request.queuedSeconds());
           }
           return WorkReply.none(retryAfterSeconds);
         });
+  }
+
+  /**
+   * Whether a host that measured {@code flopsPerSecond} and holds {@code queuedSeconds} of work
+   * finishes a unit of {@code flops} before the deadline it would get now. An unknown speed (0)
+   * gets the benefit of the doubt: the host fetches at most one unit beyond its buffer before it
+   * knows.
+   */
+  private boolean finishesInTime(WorkRequest request, long flops, long now) {
+    if (request.flopsPerSecond() <= 0) {
+      return true;
+    }
+    double seconds = request.queuedSeconds() + (double) flops / request.flopsPerSecond();
+    return seconds * 1000.0 < deadlineMillis;
   }
 
   private static WorkAssignment assignment(AssignmentRow row) {

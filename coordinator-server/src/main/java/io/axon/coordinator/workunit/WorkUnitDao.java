@@ -46,13 +46,18 @@ public interface WorkUnitDao {
           + " ORDER BY w.id LIMIT :limit")
   List<Long> sendable(@Bind("now") long now, @Bind("limit") int limit);
 
-  /** A unit of a running job's current round that is in progress on {@code hostId}. */
+  /**
+   * The units of running jobs' current rounds that are in progress on {@code hostId}, oldest first.
+   */
   @SqlQuery(
       "SELECT w.id FROM work_units w JOIN jobs j ON j.id = w.job_id"
           + " WHERE j.state = 'RUNNING' AND w.round = j.round"
           + " AND w.state = 'IN_PROGRESS' AND w.host_id = :hostId"
-          + " ORDER BY w.id LIMIT 1")
-  Optional<Long> inProgressOn(@Bind("hostId") long hostId);
+          + " ORDER BY w.id")
+  List<Long> inProgressOn(@Bind("hostId") long hostId);
+
+  @SqlQuery("SELECT flops FROM work_units WHERE id = :id")
+  long flops(@Bind("id") long id);
 
   @SqlUpdate(
       "UPDATE work_units SET sent_millis = :now, deadline_millis = :deadline"

@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param checkpointInterval how often the progress of a unit in training is saved to the data
  *     directory, from {@link #MIN_CHECKPOINT_INTERVAL} to {@link #MAX_CHECKPOINT_INTERVAL}; at most
  *     this much work is lost to a crash, a kill or a power cut
+ * @param workBufferUnits how many work units are kept queued beyond the one in training, from 0
+ *     (fetch the next unit only when one is done) to {@link #MAX_WORK_BUFFER_UNITS}; queued units
+ *     are saved in the data directory at once, and the coordinator sends none that this host cannot
+ *     finish before its deadline
  */
 public record EngineConfig(
     String coordinatorUrl,
@@ -23,7 +27,8 @@ public record EngineConfig(
     int threads,
     String name,
     int maxUnits,
-    Duration checkpointInterval) {
+    Duration checkpointInterval,
+    int workBufferUnits) {
   /** The most threads a host may declare (the protocol's limit). */
   public static final int MAX_THREADS = 4096;
 
@@ -34,6 +39,11 @@ public record EngineConfig(
   public static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(100);
 
   public static final Duration MAX_CHECKPOINT_INTERVAL = Duration.ofHours(24);
+
+  /** One unit queued beyond the one in training unless configured otherwise. */
+  public static final int DEFAULT_WORK_BUFFER_UNITS = 1;
+
+  public static final int MAX_WORK_BUFFER_UNITS = 16;
 
   public EngineConfig {
     coordinatorUrl = normalizeUrl(coordinatorUrl);
@@ -56,6 +66,28 @@ public record EngineConfig(
       throw new IllegalArgumentException(
           "checkpointInterval must be from 100 ms to 24 h, got " + checkpointInterval);
     }
+    if (workBufferUnits < 0 || workBufferUnits > MAX_WORK_BUFFER_UNITS) {
+      throw new IllegalArgumentException(
+          "workBufferUnits must be in [0, " + MAX_WORK_BUFFER_UNITS + "], got " + workBufferUnits);
+    }
+  }
+
+  /** A configuration that keeps {@link #DEFAULT_WORK_BUFFER_UNITS} queued. */
+  public EngineConfig(
+      String coordinatorUrl,
+      Path dataDir,
+      int threads,
+      String name,
+      int maxUnits,
+      Duration checkpointInterval) {
+    this(
+        coordinatorUrl,
+        dataDir,
+        threads,
+        name,
+        maxUnits,
+        checkpointInterval,
+        DEFAULT_WORK_BUFFER_UNITS);
   }
 
   /** A configuration that saves progress every {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
@@ -70,7 +102,14 @@ public record EngineConfig(
 
   /** This configuration with another {@link #checkpointInterval}. */
   public EngineConfig withCheckpointInterval(Duration interval) {
-    return new EngineConfig(coordinatorUrl, dataDir, threads, name, maxUnits, interval);
+    return new EngineConfig(
+        coordinatorUrl, dataDir, threads, name, maxUnits, interval, workBufferUnits);
+  }
+
+  /** This configuration with another {@link #workBufferUnits}. */
+  public EngineConfig withWorkBufferUnits(int units) {
+    return new EngineConfig(
+        coordinatorUrl, dataDir, threads, name, maxUnits, checkpointInterval, units);
   }
 
   private static String normalizeUrl(String url) {

@@ -177,6 +177,12 @@ final class UnitTrainer {
     }
   }
 
+  /** Downloads the unit's model and shard into the blob cache unless they are there already. */
+  void prefetch(WorkAssignment unit) throws IOException {
+    fetch(unit.modelBlob());
+    fetch(unit.shardBlob());
+  }
+
   private byte[] fetch(BlobRef blob) throws IOException {
     return blobs.get(blob.sha256(), transfers::download);
   }

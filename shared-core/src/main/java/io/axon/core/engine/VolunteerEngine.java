@@ -24,6 +24,7 @@ import io.axon.core.training.TrainingListener.CancelledException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,13 @@ import org.slf4j.LoggerFactory;
  * directory every {@link EngineConfig#checkpointInterval()} and when the engine is stopped. After a
  * crash, a kill or a reboot, units whose deadline has not passed are resumed from their last
  * checkpoint before new work is requested, and give the same result to the bit.
+ *
+ * <p>Work fetch keeps {@link EngineConfig#workBufferUnits()} units queued beyond the one in
+ * training, and no more: each request lists the units held (queued, in training, results waiting
+ * for upload), the speed measured on the last unit trained from its start (0 = not yet known) and
+ * the seconds of work queued, and the coordinator sends no unit this host cannot finish before its
+ * deadline (BOINC #5210). A fetched unit is saved to the data directory at once, so a restart
+ * trains it; the blobs of queued units are downloaded while transfers are allowed.
  *
  * <p>The volunteer's preferences are enforced by a governor thread that reads the {@link
  * ResourceMonitor} and asks the {@link ComputePolicy} every second: while computing is not allowed
@@ -450,7 +458,17 @@ public final class VolunteerEngine {
     private final Heartbeats heartbeats;
     private final Transfers transfers;
     private final Backoff backoff = new Backoff(timing.backoffStart(), timing.backoffMax());
+    private final Backoff fetchBackoff = new Backoff(timing.backoffStart(), timing.backoffMax());
     private int trained;
+
+    /** Measured on the last unit trained from its start; 0 (unknown) before the first. */
+    private long flopsPerSecond;
+
+    /**
+     * When (wall-clock time, as deadlines) to ask the coordinator again after it had no work or
+     * could not be reached.
+     */
+    private long nextAskMillis;
 
     Loop(
         CoordinatorSession session,
@@ -497,36 +515,35 @@ public final class VolunteerEngine {
             awaitDecision(Decision::computeAllowed);
             continue;
           }
-          WorkAssignment interrupted = interruptedUnit();
-          if (interrupted != null) {
-            afterWork(resume(interrupted));
-            continue;
+          List<WorkAssignment> held = heldUnits();
+          if (decision.transfersAllowed() && wantsMore(held)) {
+            WorkAssignment fetched = fetch(held, decision);
+            if (fetched != null) {
+              continue; // top the queue up before training
+            }
           }
-          if (!decision.transfersAllowed()) {
-            // a new unit would need downloads; units in hand were trained above
-            activity.waiting("no new work: " + decision.transferReason());
-            awaitDecision(Decision::transfersAllowed);
-            continue;
-          }
-          activity.waiting("asking for work");
-          WorkReply reply =
-              session.call(
-                  client ->
-                      client.requestWork(
-                          new WorkRequest(
-                              Math.min(config.threads(), decision.maxThreads()),
-                              Runtime.getRuntime().maxMemory())));
-          if (reply.assignment() == null) {
-            Duration wait = Duration.ofSeconds(Math.max(1, reply.retryAfterSeconds()));
+          if (held.isEmpty()) {
+            if (!decision.transfersAllowed()) {
+              // a new unit would need downloads; units in hand were trained already
+              activity.waiting("no new work: " + decision.transferReason());
+              awaitDecision(Decision::transfersAllowed);
+              continue;
+            }
+            Duration wait =
+                Duration.ofMillis(Math.max(1, nextAskMillis - System.currentTimeMillis()));
             activity.waiting(
-                "no work from the coordinator; asking again in " + wait.getSeconds() + " s");
+                "no work from the coordinator; asking again in "
+                    + Math.max(1, wait.getSeconds())
+                    + " s");
             listener.idle(wait);
             backoff.reset();
             pause(wait);
             continue;
           }
-          checkpoints.begin(reply.assignment());
-          afterWork(work(reply.assignment(), null));
+          if (decision.transfersAllowed()) {
+            prefetch(held.subList(1, held.size()));
+          }
+          afterWork(resume(held.get(0)));
         } catch (CancelledException e) {
           log.info("Training cancelled: stopping");
           return;
@@ -572,19 +589,122 @@ public final class VolunteerEngine {
       pause(backoff.next());
     }
 
-    /** The oldest unit an earlier run left unfinished whose deadline has not passed, or null. */
-    private WorkAssignment interruptedUnit() throws IOException {
+    /**
+     * The units in hand whose deadline has not passed, oldest first: queued ones and ones an
+     * earlier run left unfinished (each saved in the data directory when it was fetched). Units
+     * past their deadline are dropped; the coordinator reissues them.
+     */
+    private List<WorkAssignment> heldUnits() throws IOException {
+      List<WorkAssignment> held = new ArrayList<>();
       for (WorkAssignment unit : checkpoints.units()) {
         if (unit.deadlineMillis() > System.currentTimeMillis()) {
-          return unit;
+          held.add(unit);
+          continue;
         }
         log.warn(
-            "Dropping interrupted work unit {}: its deadline has passed, the coordinator reissues"
-                + " it",
+            "Dropping work unit {}: its deadline has passed, the coordinator reissues it",
             unit.workUnitId());
         checkpoints.remove(unit.workUnitId());
       }
-      return null;
+      return held;
+    }
+
+    /**
+     * Whether to ask for one more unit: fewer than the one in training plus {@link
+     * EngineConfig#workBufferUnits()} are held, no more than {@link EngineConfig#maxUnits()} would
+     * be, and the coordinator's last "no work" or a failed request is not too recent.
+     */
+    private boolean wantsMore(List<WorkAssignment> held) {
+      if (held.size() >= 1 + config.workBufferUnits()) {
+        return false;
+      }
+      if (config.maxUnits() > 0 && trained + held.size() >= config.maxUnits()) {
+        return false;
+      }
+      return System.currentTimeMillis() >= nextAskMillis;
+    }
+
+    /**
+     * Asks for one more unit, telling the coordinator what this host holds (queued units and
+     * results waiting for upload), its measured speed and the work it has queued, and saves the
+     * unit at once so that a restart trains it. Null if none came; a request that fails while units
+     * are in hand is retried later and does not stop their training.
+     */
+    private WorkAssignment fetch(List<WorkAssignment> held, Decision decision) throws IOException {
+      List<Long> ids = new ArrayList<>();
+      double queuedSeconds = 0;
+      for (WorkAssignment unit : held) {
+        ids.add(unit.workUnitId());
+        if (flopsPerSecond > 0) {
+          queuedSeconds += (double) unit.flops() / flopsPerSecond;
+        }
+      }
+      for (PendingResult result : pending.list()) {
+        ids.add(result.report().workUnitId());
+      }
+      WorkRequest request =
+          new WorkRequest(
+              Math.min(config.threads(), decision.maxThreads()),
+              Runtime.getRuntime().maxMemory(),
+              ids,
+              flopsPerSecond,
+              queuedSeconds);
+      activity.waiting("asking for work");
+      WorkReply reply;
+      try {
+        reply = session.call(client -> client.requestWork(request));
+      } catch (IOException e) {
+        if (held.isEmpty() || stopping()) {
+          throw e;
+        }
+        Duration wait = fetchBackoff.next();
+        log.warn(
+            "Could not ask for more work, training the {} unit(s) in hand; asking again in {}: {}",
+            held.size(),
+            wait,
+            e.toString());
+        nextAskMillis = System.currentTimeMillis() + wait.toMillis();
+        return null;
+      }
+      fetchBackoff.reset();
+      WorkAssignment unit = reply.assignment();
+      if (unit == null) {
+        nextAskMillis = System.currentTimeMillis() + 1000L * Math.max(1, reply.retryAfterSeconds());
+        return null;
+      }
+      if (ids.contains(unit.workUnitId())) {
+        // a coordinator from before heldUnits resends the unit in progress on this host: keep
+        // the one in hand and do not ask again before the longest backoff, or this would spin
+        log.info(
+            "The coordinator sent work unit {} again, which this host holds; asking again in {}",
+            unit.workUnitId(),
+            timing.backoffMax());
+        nextAskMillis = System.currentTimeMillis() + timing.backoffMax().toMillis();
+        return null;
+      }
+      checkpoints.begin(unit);
+      log.info("Work unit {} fetched; {} unit(s) in hand", unit.workUnitId(), held.size() + 1);
+      return unit;
+    }
+
+    /**
+     * Downloads the blobs of queued units so that they can train while transfers are not allowed; a
+     * unit whose blobs cannot be fetched now is fetched again (and judged) when it trains.
+     */
+    private void prefetch(List<WorkAssignment> queued) {
+      for (WorkAssignment unit : queued) {
+        if (stopping() || !transfers.allowed()) {
+          return;
+        }
+        try {
+          trainer.prefetch(unit);
+        } catch (IOException | RuntimeException e) {
+          log.warn(
+              "Could not fetch the blobs of queued unit {} yet: {}",
+              unit.workUnitId(),
+              e.toString());
+        }
+      }
     }
 
     private Upload resume(WorkAssignment unit) throws IOException {
@@ -609,6 +729,7 @@ public final class VolunteerEngine {
         listener.workResumed(unit, checkpoint.progress());
       }
       UnitTrainer.Trained done;
+      long began = System.nanoTime();
       try {
         done = trainer.train(unit, checkpoint);
       } catch (CancelledException e) {
@@ -620,6 +741,11 @@ public final class VolunteerEngine {
       pending.save(done.result());
       checkpoints.remove(unit.workUnitId());
       trained++;
+      long nanos = System.nanoTime() - began;
+      if (checkpoint == null && nanos > 0 && done.training().flops() > 0) {
+        // the effective speed under the limits in force: the throttle and pauses count
+        flopsPerSecond = Math.max(1, (long) (done.training().flops() * 1e9 / nanos));
+      }
       activity.completed.incrementAndGet();
       activity.threads = 0;
       Upload upload;

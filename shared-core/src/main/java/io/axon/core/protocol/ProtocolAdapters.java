@@ -115,7 +115,23 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
       return RecordAdapter.<WorkRequest>builder("WorkRequest")
           .field("threads", int32, WorkRequest::threads)
           .field("memoryBytes", int64, WorkRequest::memoryBytes)
-          .build(v -> new WorkRequest(v.get("threads"), v.get("memoryBytes")));
+          .optional(
+              "heldUnits",
+              moshi.<List<Long>>adapter(Types.newParameterizedType(List.class, Long.class)),
+              WorkRequest::heldUnits)
+          .optional("flopsPerSecond", int64, WorkRequest::flopsPerSecond)
+          .optional("queuedSeconds", float64, WorkRequest::queuedSeconds)
+          .build(
+              v -> {
+                Long flopsPerSecond = v.get("flopsPerSecond");
+                Double queuedSeconds = v.get("queuedSeconds");
+                return new WorkRequest(
+                    v.get("threads"),
+                    v.get("memoryBytes"),
+                    v.get("heldUnits"),
+                    flopsPerSecond == null ? 0 : flopsPerSecond,
+                    queuedSeconds == null ? 0 : queuedSeconds);
+              });
     }
     if (type == BlobRef.class) {
       return RecordAdapter.<BlobRef>builder("BlobRef")

@@ -16,6 +16,29 @@ class EngineConfigTest {
   }
 
   @Test
+  void keepsOneUnitQueuedUnlessToldOtherwiseAndKeepsTheBufferWhenTheIntervalChanges() {
+    EngineConfig config = new EngineConfig("http://localhost:8080", DIR, 2, "pi");
+
+    assertThat(config.workBufferUnits()).isEqualTo(1);
+    assertThat(
+            config
+                .withWorkBufferUnits(0)
+                .withCheckpointInterval(Duration.ofSeconds(5))
+                .workBufferUnits())
+        .isZero();
+  }
+
+  @Test
+  void rejectsANegativeOrHugeWorkBuffer() {
+    EngineConfig config = new EngineConfig("http://localhost:8080", DIR, 2, "pi");
+
+    assertThatThrownBy(() -> config.withWorkBufferUnits(-1))
+        .hasMessage("workBufferUnits must be in [0, 16], got -1");
+    assertThatThrownBy(() -> config.withWorkBufferUnits(17))
+        .hasMessage("workBufferUnits must be in [0, 16], got 17");
+  }
+
+  @Test
   void dropsTrailingSlashesFromTheCoordinatorUrl() {
     assertThat(new EngineConfig("http://localhost:8080//", DIR, 1, "pi").coordinatorUrl())
         .isEqualTo("http://localhost:8080");

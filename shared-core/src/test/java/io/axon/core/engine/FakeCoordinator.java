@@ -14,6 +14,7 @@ import io.axon.core.protocol.ResultReply;
 import io.axon.core.protocol.ResultReport;
 import io.axon.core.protocol.WorkAssignment;
 import io.axon.core.protocol.WorkReply;
+import io.axon.core.protocol.WorkRequest;
 import io.axon.core.training.Hyperparameters;
 import io.axon.core.training.Kernel;
 import io.axon.core.training.ModelFormat;
@@ -75,6 +76,9 @@ public final class FakeCoordinator implements AutoCloseable {
   private final List<ResultReport> results = new CopyOnWriteArrayList<>();
   private final Map<Long, byte[]> resultModels = new ConcurrentHashMap<>();
   private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
+  private final List<WorkRequest> workRequests = new CopyOnWriteArrayList<>();
+  private volatile boolean resendsUnreported;
+  private volatile WorkAssignment lastSent;
   private final AtomicInteger unauthorized = new AtomicInteger();
   private final AtomicInteger uploadAttempts = new AtomicInteger();
   private volatile ResultMode resultMode = ResultMode.ACCEPT;
@@ -118,6 +122,36 @@ public final class FakeCoordinator implements AutoCloseable {
 
   /** Queues a logistic-regression unit on {@code shard}. */
   public WorkAssignment offer(Dataset shard, int epochs, long seed) {
+    WorkAssignment unit = unit(shard, epochs, seed);
+    work.add(unit);
+    return unit;
+  }
+
+  /**
+   * Queues a small unit that claims {@code flops}: a host that tells its speed gets it only if it
+   * can do that many before the unit's deadline, as the real coordinator decides.
+   */
+  public WorkAssignment offerClaiming(long flops) {
+    WorkAssignment unit = unit(logisticShard(50, 3, 11), 1, 11);
+    WorkAssignment claiming =
+        new WorkAssignment(
+            unit.workUnitId(),
+            unit.jobId(),
+            unit.jobName(),
+            unit.round(),
+            unit.model(),
+            unit.hyperparameters(),
+            unit.localEpochs(),
+            unit.seed(),
+            unit.modelBlob(),
+            unit.shardBlob(),
+            unit.deadlineMillis(),
+            flops);
+    work.add(claiming);
+    return claiming;
+  }
+
+  private WorkAssignment unit(Dataset shard, int epochs, long seed) {
     ModelSpec spec = ModelSpec.logistic(shard.features());
     BlobRef model = addBlob(ModelFormat.encode(Kernel.forSpec(spec).initialize(seed)));
     BlobRef data = addBlob(ShardFormat.encode(shard));
@@ -136,7 +170,6 @@ public final class FakeCoordinator implements AutoCloseable {
             data,
             System.currentTimeMillis() + 600_000,
             Kernel.forSpec(spec).flops(shard.rows(), epochs, 32));
-    work.add(unit);
     return unit;
   }
 
@@ -173,6 +206,14 @@ public final class FakeCoordinator implements AutoCloseable {
 
   public void heartbeatSeconds(int seconds) {
     this.heartbeatSeconds = seconds;
+  }
+
+  /**
+   * Behaves like a coordinator from before {@code heldUnits}: while the last unit it sent has no
+   * result, every work request gets that unit again.
+   */
+  public void resendsUnreported(boolean resends) {
+    this.resendsUnreported = resends;
   }
 
   public void retryAfterSeconds(int seconds) {
@@ -222,6 +263,11 @@ public final class FakeCoordinator implements AutoCloseable {
 
   public int queuedUnits() {
     return work.size();
+  }
+
+  /** The work requests received, in order. */
+  public List<WorkRequest> workRequests() {
+    return Collections.unmodifiableList(workRequests);
   }
 
   /** Polls {@code condition} until it holds; fails after {@code timeout}. */
@@ -275,13 +321,35 @@ public final class FakeCoordinator implements AutoCloseable {
           heartbeats.add(ProtocolJson.fromJson(request.getBody().utf8(), Heartbeat.class));
           return json(200, new HeartbeatReply(System.currentTimeMillis(), heartbeatSeconds));
         case "POST /api/v1/work":
-          WorkAssignment unit = work.poll();
-          return json(200, unit == null ? WorkReply.none(retryAfterSeconds) : WorkReply.of(unit));
+          return work(ProtocolJson.fromJson(request.getBody().utf8(), WorkRequest.class));
         case "POST /api/v1/results":
           return result(request);
         default:
           return error(404, "not_found", method + " " + path);
       }
+    }
+
+    /** The next unit, unless the host told a speed too slow to finish it before its deadline. */
+    private synchronized MockResponse work(WorkRequest request) {
+      workRequests.add(request);
+      WorkAssignment previous = lastSent;
+      if (resendsUnreported
+          && previous != null
+          && !resultUnitIds().contains(previous.workUnitId())) {
+        return json(200, WorkReply.of(previous));
+      }
+      WorkAssignment next = work.peek();
+      if (next != null && request.flopsPerSecond() > 0) {
+        double seconds = request.queuedSeconds() + (double) next.flops() / request.flopsPerSecond();
+        if (System.currentTimeMillis() + seconds * 1000 >= next.deadlineMillis()) {
+          return json(200, WorkReply.none(retryAfterSeconds));
+        }
+      }
+      WorkAssignment unit = work.poll();
+      if (unit != null) {
+        lastSent = unit;
+      }
+      return json(200, unit == null ? WorkReply.none(retryAfterSeconds) : WorkReply.of(unit));
     }
 
     private MockResponse register(RecordedRequest request) {

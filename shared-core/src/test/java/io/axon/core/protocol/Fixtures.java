@@ -26,7 +26,8 @@ public final class Fixtures {
   public static final Heartbeat HEARTBEAT = new Heartbeat(Heartbeat.HostState.WORKING, 1017L, 4);
   public static final Heartbeat HEARTBEAT_IDLE = new Heartbeat(Heartbeat.HostState.IDLE, null, 4);
   public static final HeartbeatReply HEARTBEAT_REPLY = new HeartbeatReply(1_795_600_000_000L, 30);
-  public static final WorkRequest WORK_REQUEST = new WorkRequest(4, 4_294_967_296L);
+  public static final WorkRequest WORK_REQUEST =
+      new WorkRequest(4, 4_294_967_296L, java.util.List.of(1016L), 2_000_000_000L, 95.5);
   public static final Hyperparameters MLP_HYPER = new Hyperparameters(0.05, 0.9, 0.0001, 32);
   public static final WorkAssignment ASSIGNMENT =
       new WorkAssignment(

@@ -117,6 +117,26 @@ class ProtocolJsonTest {
   }
 
   @Test
+  void aWorkRequestFromAnOlderVolunteerHoldsNothingAndHasAnUnknownSpeed() {
+    WorkRequest request =
+        ProtocolJson.fromJson("{\"threads\":2,\"memoryBytes\":7}", WorkRequest.class);
+
+    assertThat(request.heldUnits()).isEmpty();
+    assertThat(request.flopsPerSecond()).isZero();
+    assertThat(request.queuedSeconds()).isZero();
+  }
+
+  @Test
+  void aWorkRequestWithANegativeQueueIsRejectedWithItsPath() {
+    assertThatThrownBy(
+            () ->
+                ProtocolJson.fromJson(
+                    "{\"threads\":2,\"memoryBytes\":7,\"queuedSeconds\":-1}", WorkRequest.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("queuedSeconds");
+  }
+
+  @Test
   void readsAbsentOptionalFieldsAsNullOrEmpty() {
     String json =
         "{\"name\":\"j\",\"model\":\"LINEAR\",\"hyperparameters\":"
