@@ -100,10 +100,32 @@ public final class Bodies {
     }
   }
 
+  /**
+   * Bodies up to this size are read and discarded before an early "too large" answer (like Tomcat's
+   * maxSwallowSize): closing a connection with unread data makes TCP reset it, and the client may
+   * then lose the answer while it is still sending.
+   */
+  private static final long SWALLOW_BYTES = 4L * 1024 * 1024;
+
   private static void checkDeclaredLength(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
+      if (declared <= limit + SWALLOW_BYTES) {
+        swallow(ctx);
+      }
       throw ApiException.bodyTooLarge(limit);
+    }
+  }
+
+  private static void swallow(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      for (int n; total <= SWALLOW_BYTES && (n = in.read(buffer)) != -1; ) {
+        total += n;
+      }
+    } catch (IOException e) {
+      // the client went away: nothing left to answer
     }
   }
 
