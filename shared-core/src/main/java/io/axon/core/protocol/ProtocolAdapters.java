@@ -16,6 +16,9 @@ import java.util.Set;
  * record component names, in declaration order.
  */
 final class ProtocolAdapters implements JsonAdapter.Factory {
+  private static final List<JsonAdapter.Factory> PARTS =
+      List.of(new LifecycleAdapters(), new CreditAdapters(), new HostTableAdapters());
+
   /**
    * Comes right after {@link ProtocolAdapters}, before Moshi's reflective class and record
    * adapters: an Axon type without an explicit adapter is a bug to catch on the desktop, not a
@@ -83,6 +86,12 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
           .field("cores", int32, HostRegistration::cores)
           .field("memoryBytes", int64, HostRegistration::memoryBytes)
           .field("clientVersion", string, HostRegistration::clientVersion)
+          .optional("accountKey", string, HostRegistration::accountKey)
+          .optional(
+              "kernels",
+              moshi.<List<ModelKind>>adapter(
+                  Types.newParameterizedType(List.class, ModelKind.class)),
+              HostRegistration::kernels)
           .build(
               v ->
                   new HostRegistration(
@@ -90,7 +99,9 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
                       v.get("platform"),
                       v.get("cores"),
                       v.get("memoryBytes"),
-                      v.get("clientVersion")));
+                      v.get("clientVersion"),
+                      v.get("accountKey"),
+                      v.get("kernels")));
     }
     if (type == HostRegistered.class) {
       return RecordAdapter.<HostRegistered>builder("HostRegistered")
@@ -103,7 +114,11 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
           .field("state", moshi.adapter(Heartbeat.HostState.class), Heartbeat::state)
           .optional("workUnitId", moshi.adapter(Long.class), Heartbeat::workUnitId)
           .field("threads", int32, Heartbeat::threads)
-          .build(v -> new Heartbeat(v.get("state"), v.get("workUnitId"), v.get("threads")));
+          .optional("rttMillis", moshi.adapter(Long.class), Heartbeat::rttMillis)
+          .build(
+              v ->
+                  new Heartbeat(
+                      v.get("state"), v.get("workUnitId"), v.get("threads"), v.get("rttMillis")));
     }
     if (type == HeartbeatReply.class) {
       return RecordAdapter.<HeartbeatReply>builder("HeartbeatReply")
@@ -281,6 +296,13 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
                       v.get("holdoutRows"),
                       v.get("modelSha256"),
                       v.get("metrics")));
+    }
+    // Adapters of the records added per feature, each kept in its own file.
+    for (JsonAdapter.Factory part : PARTS) {
+      JsonAdapter<?> adapter = part.create(type, annotations, moshi);
+      if (adapter != null) {
+        return adapter;
+      }
     }
     return null;
   }

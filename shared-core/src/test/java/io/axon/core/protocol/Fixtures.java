@@ -20,10 +20,17 @@ public final class Fixtures {
 
   public static final HostRegistration HOST_REGISTRATION =
       new HostRegistration(
-          "lab-pc-07", "Linux 6.1 amd64, OpenJDK 17.0.13", 8, 17_179_869_184L, "0.1.0");
+          "lab-pc-07",
+          "Linux 6.1 amd64, OpenJDK 17.0.13",
+          8,
+          17_179_869_184L,
+          "0.1.0",
+          "acct-3f9d2c4e-1b7a-4e0f-9c8d-6a5b4c3d2e1f",
+          List.of(ModelKind.LOGISTIC, ModelKind.MLP));
   public static final HostRegistered HOST_REGISTERED =
       new HostRegistered(42, "5f0c7d1e-8a43-4c5e-9b0a-2f6d1c3e4b7a");
-  public static final Heartbeat HEARTBEAT = new Heartbeat(Heartbeat.HostState.WORKING, 1017L, 4);
+  public static final Heartbeat HEARTBEAT =
+      new Heartbeat(Heartbeat.HostState.WORKING, 1017L, 4, 12L);
   public static final Heartbeat HEARTBEAT_IDLE = new Heartbeat(Heartbeat.HostState.IDLE, null, 4);
   public static final HeartbeatReply HEARTBEAT_REPLY = new HeartbeatReply(1_795_600_000_000L, 30);
   public static final WorkRequest WORK_REQUEST =
