@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Switches the coordinator's log between plain text lines and JSON lines (logback's {@link
- * JsonEncoder}: one object per event with timestamp, level, logger, thread, message, MDC and
- * throwable). Logback reads logback.xml before any configuration is known, so the format is applied
- * afterwards, by replacing the encoder of the {@code STDERR} appender.
+ * JsonEncoder}: one object per event with timestamp, level, logger, thread, message pattern,
+ * arguments, formatted message, MDC and throwable). Logback reads logback.xml before any
+ * configuration is known, so the format is applied afterwards, by replacing the encoder of the
+ * {@code STDERR} appender.
  */
 public final class Logging {
   static final String APPENDER = "STDERR";
@@ -35,6 +36,9 @@ public final class Logging {
     if (format == LogFormat.JSON) {
       JsonEncoder json = new JsonEncoder();
       json.setContext(context);
+      // the message as people read it; "message" keeps the pattern, which groups alike events
+      json.setWithFormattedMessage(true);
+      json.setWithContext(false);
       encoder = json;
     } else {
       PatternLayoutEncoder text = new PatternLayoutEncoder();

@@ -91,13 +91,10 @@ public final class Metrics implements AutoCloseable {
   }
 
   private static String route(Context ctx) {
-    if (ctx.statusCode() == 404) {
-      return "NOT_FOUND";
-    }
     try {
       return ctx.endpoint().path;
-    } catch (RuntimeException e) {
-      return "UNMATCHED";
+    } catch (RuntimeException e) { // no route matched: one series for all unknown paths
+      return ctx.statusCode() == 404 ? "NOT_FOUND" : "UNMATCHED";
     }
   }
 
