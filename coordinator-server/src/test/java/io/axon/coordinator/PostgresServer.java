@@ -71,6 +71,11 @@ public final class PostgresServer
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (directory() == null) {
+      throw new IllegalStateException(
+          "PostgresServer not started: register it on a static field"
+              + " (@RegisterExtension static final PostgresServer postgres = new PostgresServer())");
+    }
     url = createDatabase("t" + databases.incrementAndGet());
   }
 
