@@ -20,6 +20,10 @@ import java.time.Duration;
  *     (fetch the next unit only when one is done) to {@link #MAX_WORK_BUFFER_UNITS}; queued units
  *     are saved in the data directory at once, and the coordinator sends none that this host cannot
  *     finish before its deadline
+ * @param accountKey the volunteer account this host attaches to when it registers (the key {@code
+ *     POST /api/v1/accounts} gave), or null for an anonymous host; a host that has registered
+ *     already keeps its identity and token, and the key then applies only if it has to register
+ *     again
  */
 public record EngineConfig(
     String coordinatorUrl,
@@ -28,7 +32,8 @@ public record EngineConfig(
     String name,
     int maxUnits,
     Duration checkpointInterval,
-    int workBufferUnits) {
+    int workBufferUnits,
+    String accountKey) {
   /** The most threads a host may declare (the protocol's limit). */
   public static final int MAX_THREADS = 4096;
 
@@ -70,6 +75,32 @@ public record EngineConfig(
       throw new IllegalArgumentException(
           "workBufferUnits must be in [0, " + MAX_WORK_BUFFER_UNITS + "], got " + workBufferUnits);
     }
+    if (accountKey != null) {
+      accountKey = accountKey.trim();
+      if (accountKey.isEmpty() || accountKey.length() > 100) {
+        throw new IllegalArgumentException("an account key must be 1 to 100 characters");
+      }
+    }
+  }
+
+  /** An anonymous host's configuration. */
+  public EngineConfig(
+      String coordinatorUrl,
+      Path dataDir,
+      int threads,
+      String name,
+      int maxUnits,
+      Duration checkpointInterval,
+      int workBufferUnits) {
+    this(
+        coordinatorUrl,
+        dataDir,
+        threads,
+        name,
+        maxUnits,
+        checkpointInterval,
+        workBufferUnits,
+        null);
   }
 
   /** A configuration that keeps {@link #DEFAULT_WORK_BUFFER_UNITS} queued. */
@@ -103,13 +134,41 @@ public record EngineConfig(
   /** This configuration with another {@link #checkpointInterval}. */
   public EngineConfig withCheckpointInterval(Duration interval) {
     return new EngineConfig(
-        coordinatorUrl, dataDir, threads, name, maxUnits, interval, workBufferUnits);
+        coordinatorUrl, dataDir, threads, name, maxUnits, interval, workBufferUnits, accountKey);
   }
 
   /** This configuration with another {@link #workBufferUnits}. */
   public EngineConfig withWorkBufferUnits(int units) {
     return new EngineConfig(
-        coordinatorUrl, dataDir, threads, name, maxUnits, checkpointInterval, units);
+        coordinatorUrl, dataDir, threads, name, maxUnits, checkpointInterval, units, accountKey);
+  }
+
+  /** This configuration attached to the account of {@code key} (null: anonymous). */
+  public EngineConfig withAccountKey(String key) {
+    return new EngineConfig(
+        coordinatorUrl, dataDir, threads, name, maxUnits, checkpointInterval, workBufferUnits, key);
+  }
+
+  /** Leaves the account key out, so that logs and messages never show it. */
+  @Override
+  public String toString() {
+    return "EngineConfig[coordinatorUrl="
+        + coordinatorUrl
+        + ", dataDir="
+        + dataDir
+        + ", threads="
+        + threads
+        + ", name="
+        + name
+        + ", maxUnits="
+        + maxUnits
+        + ", checkpointInterval="
+        + checkpointInterval
+        + ", workBufferUnits="
+        + workBufferUnits
+        + ", accountKey="
+        + (accountKey == null ? "none" : "(set)")
+        + "]";
   }
 
   private static String normalizeUrl(String url) {

@@ -67,6 +67,47 @@ public final class ScriptedMachine implements ResourceMonitor {
             r.idle()));
   }
 
+  /** Someone uses the keyboard right now: the "in use" limits apply. */
+  public ScriptedMachine userActive() {
+    return idle(Duration.ZERO);
+  }
+
+  /** Nobody has touched the keyboard for an hour: the "not in use" limits apply. */
+  public ScriptedMachine userAway() {
+    return idle(Duration.ofHours(1));
+  }
+
+  private ScriptedMachine idle(Duration sinceLastInput) {
+    Readings r = readings;
+    return set(
+        new Readings(
+            r.systemCpuLoad(),
+            r.processCpuLoad(),
+            r.logicalCpus(),
+            r.memoryTotalBytes(),
+            r.memoryAvailableBytes(),
+            r.power(),
+            r.batteryPercent(),
+            r.cpuTemperatureCelsius(),
+            new UserIdle(sinceLastInput, "scripted")));
+  }
+
+  /** The machine has {@code totalBytes} of memory, half of it available. */
+  public ScriptedMachine memory(long totalBytes) {
+    Readings r = readings;
+    return set(
+        new Readings(
+            r.systemCpuLoad(),
+            r.processCpuLoad(),
+            r.logicalCpus(),
+            totalBytes,
+            totalBytes / 2,
+            r.power(),
+            r.batteryPercent(),
+            r.cpuTemperatureCelsius(),
+            r.idle()));
+  }
+
   private ScriptedMachine power(PowerSource power, double percent) {
     Readings r = readings;
     return set(
