@@ -106,10 +106,11 @@ final class StatusCommand implements Callable<Integer> {
           "limits",
           String.format(
               Locale.ROOT,
-              "profile \"%s\", %d of at most %d threads, cpu time %d %%, memory %s",
+              "profile \"%s\", %d of at most %d %s, cpu time %d %%, memory %s",
               limits.profile(),
               limits.threads(),
               limits.maxThreads(),
+              limits.maxThreads() == 1 ? "thread" : "threads",
               limits.cpuTimePercent(),
               limits.maxMemoryBytes() < 0
                   ? "not limited (total unknown)"

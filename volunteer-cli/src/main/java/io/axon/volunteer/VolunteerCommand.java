@@ -51,8 +51,11 @@ final class VolunteerCommand implements Callable<Integer> {
   @Option(
       names = "--coordinator",
       paramLabel = "URL",
-      description = "Coordinator base URL, e.g. http://192.168.1.10:8080 (required)")
-  String coordinator;
+      split = ",",
+      description =
+          "Coordinator base URL, e.g. http://192.168.1.10:8080 (required); several (repeated or"
+              + " comma-separated) of one deployment are failed over between, in this order")
+  List<String> coordinators = new ArrayList<>();
 
   @Mixin DataDirOption data;
 
@@ -152,7 +155,7 @@ final class VolunteerCommand implements Callable<Integer> {
    * --set}, then those of {@code --config}.
    */
   EngineConfig config() {
-    if (coordinator == null) {
+    if (coordinators.isEmpty()) {
       // Checked here rather than by picocli, which would demand it of the subcommands too.
       throw new ParameterException(
           spec.commandLine(), "Missing required option: '--coordinator=URL'");
@@ -161,8 +164,13 @@ final class VolunteerCommand implements Callable<Integer> {
     try {
       EngineConfig config =
           new EngineConfig(
-                  coordinator, data.dataDir, threads, name != null ? name : hostName(), maxUnits)
-              .withAccountKey(key);
+                  coordinators.get(0),
+                  data.dataDir,
+                  threads,
+                  name != null ? name : hostName(),
+                  maxUnits)
+              .withAccountKey(key)
+              .withFallbackUrls(coordinators.subList(1, coordinators.size()));
       Double seconds =
           checkpointSeconds != null
               ? checkpointSeconds

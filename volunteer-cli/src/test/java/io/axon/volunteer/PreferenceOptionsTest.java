@@ -225,6 +225,19 @@ class PreferenceOptionsTest {
   }
 
   @Test
+  void severalCoordinatorsAreGivenByRepeatingTheOptionOrWithCommasTheFirstNamingTheHost() {
+    VolunteerCommand repeated =
+        parse("--coordinator", "http://b:8080", "--coordinator", "http://d");
+    VolunteerCommand commas = parse("--coordinator", "http://b:8080,http://d");
+
+    assertThat(repeated.config().coordinatorUrls())
+        .containsExactly("http://c:8080", "http://b:8080", "http://d");
+    assertThat(commas.config().coordinatorUrls())
+        .containsExactly("http://c:8080", "http://b:8080", "http://d");
+    assertThat(repeated.config().coordinatorUrl()).isEqualTo("http://c:8080");
+  }
+
+  @Test
   void aWorkBufferThatIsNotANumberExits2NamingTheKey() throws Exception {
     assertThat(
             run(

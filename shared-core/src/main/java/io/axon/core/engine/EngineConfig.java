@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * How a volunteer engine runs.
@@ -24,6 +27,10 @@ import java.time.Duration;
  *     POST /api/v1/accounts} gave), or null for an anonymous host; a host that has registered
  *     already keeps its identity and token, and the key then applies only if it has to register
  *     again
+ * @param fallbackUrls more coordinators of the same deployment (sharing its database), tried in
+ *     this order when {@code coordinatorUrl} cannot be reached or answers 5xx (the client fails
+ *     over and stays with the one that answered); the host's identity is kept under {@code
+ *     coordinatorUrl}; empty for one coordinator
  */
 public record EngineConfig(
     String coordinatorUrl,
@@ -33,7 +40,8 @@ public record EngineConfig(
     int maxUnits,
     Duration checkpointInterval,
     int workBufferUnits,
-    String accountKey) {
+    String accountKey,
+    List<String> fallbackUrls) {
   /** The most threads a host may declare (the protocol's limit). */
   public static final int MAX_THREADS = 4096;
 
@@ -81,6 +89,23 @@ public record EngineConfig(
         throw new IllegalArgumentException("an account key must be 1 to 100 characters");
       }
     }
+    List<String> fallbacks = new ArrayList<>();
+    for (String url : fallbackUrls == null ? List.<String>of() : fallbackUrls) {
+      String normalized = normalizeUrl(url);
+      if (normalized.equals(coordinatorUrl) || fallbacks.contains(normalized)) {
+        throw new IllegalArgumentException("coordinator " + normalized + " is given twice");
+      }
+      fallbacks.add(normalized);
+    }
+    fallbackUrls = Collections.unmodifiableList(fallbacks);
+  }
+
+  /** All coordinators, {@link #coordinatorUrl} first. */
+  public List<String> coordinatorUrls() {
+    List<String> all = new ArrayList<>();
+    all.add(coordinatorUrl);
+    all.addAll(fallbackUrls);
+    return Collections.unmodifiableList(all);
   }
 
   /** An anonymous host's configuration. */
@@ -100,7 +125,8 @@ public record EngineConfig(
         maxUnits,
         checkpointInterval,
         workBufferUnits,
-        null);
+        null,
+        List.of());
   }
 
   /** A configuration that keeps {@link #DEFAULT_WORK_BUFFER_UNITS} queued. */
@@ -134,19 +160,57 @@ public record EngineConfig(
   /** This configuration with another {@link #checkpointInterval}. */
   public EngineConfig withCheckpointInterval(Duration interval) {
     return new EngineConfig(
-        coordinatorUrl, dataDir, threads, name, maxUnits, interval, workBufferUnits, accountKey);
+        coordinatorUrl,
+        dataDir,
+        threads,
+        name,
+        maxUnits,
+        interval,
+        workBufferUnits,
+        accountKey,
+        fallbackUrls);
   }
 
   /** This configuration with another {@link #workBufferUnits}. */
   public EngineConfig withWorkBufferUnits(int units) {
     return new EngineConfig(
-        coordinatorUrl, dataDir, threads, name, maxUnits, checkpointInterval, units, accountKey);
+        coordinatorUrl,
+        dataDir,
+        threads,
+        name,
+        maxUnits,
+        checkpointInterval,
+        units,
+        accountKey,
+        fallbackUrls);
   }
 
   /** This configuration attached to the account of {@code key} (null: anonymous). */
   public EngineConfig withAccountKey(String key) {
     return new EngineConfig(
-        coordinatorUrl, dataDir, threads, name, maxUnits, checkpointInterval, workBufferUnits, key);
+        coordinatorUrl,
+        dataDir,
+        threads,
+        name,
+        maxUnits,
+        checkpointInterval,
+        workBufferUnits,
+        key,
+        fallbackUrls);
+  }
+
+  /** This configuration with {@code urls} to fail over to (see {@link #fallbackUrls}). */
+  public EngineConfig withFallbackUrls(List<String> urls) {
+    return new EngineConfig(
+        coordinatorUrl,
+        dataDir,
+        threads,
+        name,
+        maxUnits,
+        checkpointInterval,
+        workBufferUnits,
+        accountKey,
+        urls);
   }
 
   /** Leaves the account key out, so that logs and messages never show it. */
@@ -154,6 +218,8 @@ public record EngineConfig(
   public String toString() {
     return "EngineConfig[coordinatorUrl="
         + coordinatorUrl
+        + ", fallbackUrls="
+        + fallbackUrls
         + ", dataDir="
         + dataDir
         + ", threads="

@@ -253,7 +253,7 @@ public final class VolunteerEngine {
       ComputePolicy policy = new ComputePolicy(Preferences.defaults(), clock, budget);
       ResourceMonitor machine = monitor != null ? monitor : OshiResourceMonitor.create();
       StatusFile status = new StatusFile(config.dataDir());
-      eventLog.record("volunteering for " + config.coordinatorUrl());
+      eventLog.record("volunteering for " + String.join(", ", config.coordinatorUrls()));
       Governor rules = new Governor(machine, preferences, policy, eventLog, listener);
       governor = rules;
       try {
@@ -365,7 +365,7 @@ public final class VolunteerEngine {
               stopped ? null : unit,
               activity.progress,
               decision,
-              stopped ? 0 : activity.threads,
+              shown == StatusFile.State.RUNNING ? activity.threads : 0, // a waiting one counts 0
               stopped || unit == null ? 0 : activity.memoryBytes,
               activity.completed.get(),
               events.recent()));
@@ -419,7 +419,7 @@ public final class VolunteerEngine {
   }
 
   private CoordinatorClient client() {
-    return CoordinatorClient.builder(config.coordinatorUrl())
+    return CoordinatorClient.builder(config.coordinatorUrls())
         .userAgent("axon-volunteer/" + EngineVersion.get())
         .maxAttempts(timing.clientAttempts())
         .baseDelay(timing.clientRetryDelay())

@@ -98,6 +98,7 @@ class EnforcementTest {
     Thread.sleep(1500);
     assertThat(timeline.epochs).hasSize(epochsWhenPaused);
     assertThat(fixture.status().get("reason")).isEqualTo("suspended: on battery");
+    assertThat(((Number) fixture.limits().get("threads")).intValue()).as("none runs").isZero();
     assertThat(timeline.finished).hasValue(0);
 
     machine.onMains();

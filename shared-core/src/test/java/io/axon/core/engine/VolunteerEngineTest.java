@@ -117,6 +117,22 @@ class VolunteerEngineTest {
         .doesNotContain("key-of-bob");
   }
 
+  @Test
+  void failsOverToAnotherCoordinatorOfTheDeploymentWhenTheFirstCannotBeReached() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(100, 1);
+    String gone = "http://127.0.0.1:1"; // nothing listens on port 1
+    EngineConfig config =
+        new EngineConfig(gone, dataDir, 1, "test-host", 1)
+            .withFallbackUrls(java.util.List.of(coordinator.url()));
+
+    runToEnd(fixture.engine(config, listener()));
+
+    assertThat(config.coordinatorUrls()).containsExactly(gone, coordinator.url());
+    assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
+    // the identity belongs to the deployment, named by its first coordinator
+    assertThat(new IdentityStore(dataDir).load(gone)).isPresent();
+  }
+
   private static RecordingListener listener() {
     return new RecordingListener();
   }
