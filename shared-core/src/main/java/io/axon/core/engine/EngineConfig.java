@@ -159,58 +159,27 @@ public record EngineConfig(
 
   /** This configuration with another {@link #checkpointInterval}. */
   public EngineConfig withCheckpointInterval(Duration interval) {
-    return new EngineConfig(
-        coordinatorUrl,
-        dataDir,
-        threads,
-        name,
-        maxUnits,
-        interval,
-        workBufferUnits,
-        accountKey,
-        fallbackUrls);
+    return with(interval, workBufferUnits, accountKey, fallbackUrls);
   }
 
   /** This configuration with another {@link #workBufferUnits}. */
   public EngineConfig withWorkBufferUnits(int units) {
-    return new EngineConfig(
-        coordinatorUrl,
-        dataDir,
-        threads,
-        name,
-        maxUnits,
-        checkpointInterval,
-        units,
-        accountKey,
-        fallbackUrls);
+    return with(checkpointInterval, units, accountKey, fallbackUrls);
   }
 
   /** This configuration attached to the account of {@code key} (null: anonymous). */
   public EngineConfig withAccountKey(String key) {
-    return new EngineConfig(
-        coordinatorUrl,
-        dataDir,
-        threads,
-        name,
-        maxUnits,
-        checkpointInterval,
-        workBufferUnits,
-        key,
-        fallbackUrls);
+    return with(checkpointInterval, workBufferUnits, key, fallbackUrls);
   }
 
   /** This configuration with {@code urls} to fail over to (see {@link #fallbackUrls}). */
   public EngineConfig withFallbackUrls(List<String> urls) {
+    return with(checkpointInterval, workBufferUnits, accountKey, urls);
+  }
+
+  private EngineConfig with(Duration interval, int buffer, String key, List<String> fallbacks) {
     return new EngineConfig(
-        coordinatorUrl,
-        dataDir,
-        threads,
-        name,
-        maxUnits,
-        checkpointInterval,
-        workBufferUnits,
-        accountKey,
-        urls);
+        coordinatorUrl, dataDir, threads, name, maxUnits, interval, buffer, key, fallbacks);
   }
 
   /** Leaves the account key out, so that logs and messages never show it. */
