@@ -151,7 +151,7 @@ class EnforcementTest {
   @Test
   void aUnitIsCheckpointedAndReleasedWhenTheInUseMemoryLimitNoLongerFitsAndResumesToTheSameBits()
       throws Exception {
-    WorkAssignment unit = coordinator.offerLogistic(100_000, 80);
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 300); // seconds: not done before
     long need = UnitMemory.bytesNeeded(unit, 1);
     machine.memory(need * 3 / 2); // not in use (90 %) it fits; in use (50 %) it does not
     Timeline timeline = new Timeline();
