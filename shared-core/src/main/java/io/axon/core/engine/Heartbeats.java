@@ -2,6 +2,7 @@ package io.axon.core.engine;
 
 import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.HeartbeatReply;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * Tells the coordinator on its own daemon thread that this host is alive and what it is doing right
  * now (the state, the unit and the training threads actually running, asked of {@code current} at
  * each beat), as often as the coordinator asks ({@link HeartbeatReply#nextHeartbeatSeconds()}).
- * Each heartbeat carries the round-trip time of the previous one, as the coordinator's host table
- * shows it. A failed heartbeat is logged once and retried at the last interval; the work loop is
- * never held up.
+ * Each heartbeat carries the client's last measured round-trip time ({@link
+ * io.axon.core.client.CoordinatorClient#lastRttMillis()}), which the coordinator's host table
+ * shows. A failed heartbeat is logged once and retried at the last interval; the work loop is never
+ * held up.
  */
 final class Heartbeats implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
@@ -27,10 +29,9 @@ final class Heartbeats implements AutoCloseable {
   private final Supplier<Heartbeat> current;
   private final ScheduledExecutorService scheduler;
   private int intervalSeconds = DEFAULT_SECONDS;
-  private Long lastRttMillis;
   private boolean failing;
 
-  /** Sends what {@code current} says (its {@code rttMillis} is replaced by the measured one). */
+  /** Sends what {@code current} says, with the measured round-trip time. */
   Heartbeats(CoordinatorSession session, Supplier<Heartbeat> current) {
     this.session = session;
     this.current = current;
@@ -51,10 +52,14 @@ final class Heartbeats implements AutoCloseable {
   private void beat() {
     try {
       Heartbeat now = current.get();
-      Heartbeat sent = new Heartbeat(now.state(), now.workUnitId(), now.threads(), lastRttMillis);
-      long began = System.nanoTime();
+      OptionalLong rtt = session.lastRttMillis();
+      Heartbeat sent =
+          new Heartbeat(
+              now.state(),
+              now.workUnitId(),
+              now.threads(),
+              rtt.isPresent() ? rtt.getAsLong() : null);
       HeartbeatReply reply = session.call(client -> client.heartbeat(sent));
-      lastRttMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
       intervalSeconds = Math.max(1, Math.min(MAX_SECONDS, reply.nextHeartbeatSeconds()));
       if (failing) {
         log.info("Heartbeats reach the coordinator again");

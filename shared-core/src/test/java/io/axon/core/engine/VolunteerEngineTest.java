@@ -299,12 +299,12 @@ class VolunteerEngineTest {
     Heartbeat first = coordinator.heartbeatsReceived().get(0);
     assertThat(first.state()).isEqualTo(Heartbeat.HostState.IDLE);
     assertThat(first.threads()).as("threads in use, not configured").isZero();
-    assertThat(first.rttMillis()).as("nothing measured before the first").isNull();
     assertThat(coordinator.heartbeatsReceived())
         .filteredOn(h -> h.state() == Heartbeat.HostState.WORKING)
         .allMatch(h -> h.workUnitId() == unit.workUnitId())
         .allMatch(h -> h.threads() <= 2);
-    assertThat(coordinator.heartbeatsReceived().subList(1, coordinator.heartbeats()))
+    // measured by the client on the calls before (the registration, at the first)
+    assertThat(coordinator.heartbeatsReceived())
         .allSatisfy(h -> assertThat(h.rttMillis()).isNotNull().isBetween(0L, 20_000L));
   }
 
