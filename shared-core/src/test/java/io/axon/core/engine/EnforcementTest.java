@@ -8,6 +8,7 @@ import io.axon.core.eventlog.Event;
 import io.axon.core.prefs.Decision;
 import io.axon.core.prefs.Preferences;
 import io.axon.core.prefs.TransferBudget;
+import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.WorkAssignment;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -117,6 +118,7 @@ class EnforcementTest {
     WorkAssignment unit = coordinator.offerLogistic(100_000, 2);
     long need = UnitMemory.bytesNeeded(unit, 1);
     machine.memory(need); // "not in use": at most 90 % of it
+    coordinator.heartbeatSeconds(1);
     Timeline timeline = new Timeline();
     CompletableFuture<Void> run = EngineFixture.start(engine(1, 1, timeline));
 
@@ -137,8 +139,17 @@ class EnforcementTest {
     assertThat(((Number) shown.get("memoryBytes")).longValue()).isEqualTo(need);
     assertThat(((Number) fixture.limits().get("maxMemoryBytes")).longValue())
         .isEqualTo(need / 100 * 90);
+    await(
+        WAIT,
+        () ->
+            coordinator.heartbeatsReceived().stream()
+                .anyMatch(
+                    h ->
+                        h.state() == Heartbeat.HostState.PAUSED
+                            && h.workUnitId() == unit.workUnitId()
+                            && h.threads() == 0));
     assertThat(coordinator.heartbeatsReceived())
-        .noneMatch(h -> h.state() == io.axon.core.protocol.Heartbeat.HostState.WORKING);
+        .noneMatch(h -> h.state() == Heartbeat.HostState.WORKING);
 
     machine.memory(need * 2);
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
