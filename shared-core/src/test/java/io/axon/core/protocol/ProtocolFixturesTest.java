@@ -23,7 +23,12 @@ class ProtocolFixturesTest {
         Arguments.of("job-spec.json", Fixtures.JOB_SPEC),
         Arguments.of("job-spec-mlp.json", Fixtures.JOB_SPEC_MLP),
         Arguments.of("job-status.json", Fixtures.JOB_STATUS),
-        Arguments.of("error-body.json", Fixtures.ERROR_BODY));
+        Arguments.of("error-body.json", Fixtures.ERROR_BODY),
+        // volunteers' accounts, credit and earnings
+        Arguments.of("account-request.json", Fixtures.ACCOUNT_REQUEST),
+        Arguments.of("account-created.json", Fixtures.ACCOUNT_CREATED),
+        Arguments.of("account-summary.json", Fixtures.ACCOUNT_SUMMARY),
+        Arguments.of("earnings-statement.json", Fixtures.EARNINGS_STATEMENT));
   }
 
   @ParameterizedTest(name = "{0}")
