@@ -1,5 +1,6 @@
 package io.axon.coordinator.web;
 
+import io.axon.coordinator.account.AccountController;
 import io.axon.coordinator.blob.BlobController;
 import io.axon.coordinator.host.HostController;
 import io.axon.coordinator.job.JobController;
@@ -14,6 +15,7 @@ public final class Routes {
   private final WorkController work;
   private final BlobController blobs;
   private final JobController jobs;
+  private final AccountController accounts;
 
   @Inject
   public Routes(
@@ -21,12 +23,14 @@ public final class Routes {
       HostController hosts,
       WorkController work,
       BlobController blobs,
-      JobController jobs) {
+      JobController jobs,
+      AccountController accounts) {
     this.auth = auth;
     this.hosts = hosts;
     this.work = work;
     this.blobs = blobs;
     this.jobs = jobs;
+    this.accounts = accounts;
   }
 
   public void addTo(RoutesConfig routes) {
@@ -41,5 +45,9 @@ public final class Routes {
     routes.get("/api/v1/jobs", jobs::list);
     routes.get("/api/v1/jobs/{id}", jobs::get);
     routes.get("/api/v1/jobs/{id}/model", jobs::model);
+    // volunteers' accounts
+    routes.post("/api/v1/accounts", accounts::create);
+    routes.get("/api/v1/account", accounts::summary);
+    routes.get("/api/v1/account/statement", accounts::statement);
   }
 }
