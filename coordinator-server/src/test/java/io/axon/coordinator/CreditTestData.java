@@ -17,6 +17,7 @@ public final class CreditTestData {
   private static final AtomicLong REPLICAS = new AtomicLong(1_000_000);
 
   private final Jdbi jdbi;
+  private volatile Boolean hasReplicas;
 
   public CreditTestData(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -119,9 +120,43 @@ public final class CreditTestData {
     }
   }
 
-  /** A replica id for a new grant: unique in this JVM. */
+  /**
+   * A replica id for a new grant: a valid replica of {@code workUnitId} on {@code hostId} where the
+   * lifecycle's {@code replicas} table exists (the ledger then refers to it), else a number unique
+   * in this JVM.
+   */
   public long replica(long workUnitId, long hostId) {
-    return REPLICAS.incrementAndGet();
+    if (!hasReplicas()) {
+      return REPLICAS.incrementAndGet();
+    }
+    // owner left null: tests pay one host several replicas of a unit, which dispatch never does
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO replicas (work_unit_id, job_id, round, server_state, outcome,"
+                        + " validate_state, host_id, created_millis) SELECT id, job_id, round,"
+                        + " 'OVER', 'SUCCESS', 'VALID', :host, 0 FROM work_units WHERE id = :unit")
+                .bind("unit", workUnitId)
+                .bind("host", hostId)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(long.class)
+                .one());
+  }
+
+  private boolean hasReplicas() {
+    if (hasReplicas == null) {
+      hasReplicas =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                              "SELECT COUNT(*) FROM information_schema.tables"
+                                  + " WHERE LOWER(table_name) = 'replicas'"
+                                  + " AND table_schema = CURRENT_SCHEMA")
+                          .mapTo(long.class)
+                          .one()
+                      > 0);
+    }
+    return hasReplicas;
   }
 
   /** A grant of a new replica of {@code workUnitId} on {@code hostId}. */

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -90,10 +91,11 @@ public final class CreditGranter {
         byAccount.computeIfAbsent(p.accountId, id -> new ArrayList<>()).add(p);
       }
     }
-    byHost.forEach((hostId, list) -> addTo(handle, "hosts", hostId, list));
+    String lock = rowLock(handle);
+    byHost.forEach((hostId, list) -> addTo(handle, lock, "hosts", hostId, list));
     byAccount.forEach(
         (accountId, list) -> {
-          addTo(handle, "accounts", accountId, list);
+          addTo(handle, lock, "accounts", accountId, list);
           // under the account's row lock: no other grant writes this account's days meanwhile
           addToDays(handle, accountId, list);
         });
@@ -151,12 +153,27 @@ public final class CreditGranter {
     return rate.multiply(BigDecimal.valueOf(credit)).setScale(MONEY_SCALE, RoundingMode.HALF_EVEN);
   }
 
-  private static void addTo(Handle handle, String table, long id, List<Paid> paid) {
+  /**
+   * The row lock of a read-modify-write. On PostgreSQL the ledger row's foreign keys hold KEY SHARE
+   * locks on its host and account; FOR UPDATE conflicts with those, so two grants to one host would
+   * each wait for the other (deadlock). FOR NO KEY UPDATE, the lock an UPDATE of non-key columns
+   * takes, does not. H2 locks nothing for foreign keys and knows only FOR UPDATE.
+   */
+  private static String rowLock(Handle handle) {
+    try {
+      String product = handle.getConnection().getMetaData().getDatabaseProductName();
+      return product.equals("PostgreSQL") ? " FOR NO KEY UPDATE" : " FOR UPDATE";
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell the database product", e);
+    }
+  }
+
+  private static void addTo(Handle handle, String lock, String table, long id, List<Paid> paid) {
     // Row-locked read-modify-write: two grants to one host on two coordinators serialize here.
     Average average =
         handle
             .createQuery(
-                "SELECT expavg_credit, expavg_millis FROM " + table + " WHERE id = :id FOR UPDATE")
+                "SELECT expavg_credit, expavg_millis FROM " + table + " WHERE id = :id" + lock)
             .bind("id", id)
             .map((rs, ctx) -> new Average(rs.getDouble(1), rs.getLong(2)))
             .one();
