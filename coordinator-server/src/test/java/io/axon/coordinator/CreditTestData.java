@@ -143,6 +143,25 @@ public final class CreditTestData {
                 .one());
   }
 
+  /**
+   * Replicas 1 to {@code count} of {@code workUnitId}, for ledger rows written in bulk by SQL with
+   * those ids; nothing to do before the lifecycle's {@code replicas} table exists.
+   */
+  public void bulkReplicas(long workUnitId, int count) {
+    if (!hasReplicas()) {
+      return;
+    }
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "INSERT INTO replicas (id, work_unit_id, job_id, round, server_state, outcome,"
+                    + " validate_state, created_millis) SELECT r.v, w.id, w.job_id, w.round,"
+                    + " 'OVER', 'SUCCESS', 'VALID', 0 FROM work_units w, SYSTEM_RANGE(1, ?) r(v)"
+                    + " WHERE w.id = ?",
+                count,
+                workUnitId));
+  }
+
   private boolean hasReplicas() {
     if (hasReplicas == null) {
       hasReplicas =

@@ -37,6 +37,7 @@ class StatementQueryPlansTest {
     CreditTestData data = new CreditTestData(database.jdbi());
     long job = data.job("plans", "0.01");
     long unit = data.workUnit(job, 1);
+    data.bulkReplicas(unit, 50_000);
     database
         .jdbi()
         .useHandle(

@@ -326,9 +326,11 @@ class CreditGranterTest {
 
   @Test
   void aGrantForAnUnknownHostOrJobFailsLoudly() {
-    assertThatThrownBy(() -> data.pay(data.grant(job, unit, 999_999, 1, NOW)))
+    long replica = data.replica(unit, host);
+    assertThatThrownBy(() -> data.pay(new CreditGranter.Grant(replica, unit, job, 999_999, 1, NOW)))
         .hasMessageContaining("no host 999999");
-    assertThatThrownBy(() -> data.pay(data.grant(999_999, unit, host, 1, NOW)))
+    assertThatThrownBy(
+            () -> data.pay(new CreditGranter.Grant(replica, unit, 999_999, host, 1, NOW)))
         .hasMessageContaining("no job 999999");
     assertThat(count("credit_ledger")).isZero();
   }
