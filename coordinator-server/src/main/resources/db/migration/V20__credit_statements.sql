@@ -27,10 +27,8 @@ GROUP BY account_id, CAST(granted_at AS DATE), job_id;
 UPDATE accounts SET total_earnings =
   (SELECT COALESCE(SUM(earnings), 0) FROM credit_ledger WHERE account_id = accounts.id);
 
--- The statement's newest entries: ORDER BY granted_at DESC, id DESC LIMIT 1000 reads the index
--- in order instead of sorting the account's whole period.
+-- The statement's newest entries: ORDER BY account_id, granted_at DESC, id DESC LIMIT 1000 reads
+-- the index in order instead of sorting the account's whole period. (Hosts by account: V30.)
 DROP INDEX credit_ledger_account;
 CREATE INDEX credit_ledger_account ON credit_ledger (account_id, granted_at DESC, id DESC);
 
--- The statement's hosts of an account.
-CREATE INDEX hosts_account ON hosts (account_id);

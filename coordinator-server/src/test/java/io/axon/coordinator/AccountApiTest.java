@@ -135,7 +135,7 @@ class AccountApiTest {
   void theStatementShowsWhatTheAccountsRegisteredHostEarned() throws Exception {
     AccountCreated ada = client.createAccount("Ada");
     HostRegistered host = registerWithKey("ada-pc", ada.accountKey());
-    // registration attaches a host given an account key; until it does, attach it here
+    // registration attached the host to the account (attach only checks that, here)
     data.attach(host.hostId(), ada.accountId());
     HostRegistered stranger = server.register("someone-else");
     long mnist = data.job("mnist-mlp", "0.02");

@@ -2,37 +2,22 @@ package io.axon.coordinator;
 
 import io.axon.coordinator.db.Database;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.UUID;
 
-/**
- * A migrated database for the credit tests: H2 in {@code dir}, or a fresh schema on the PostgreSQL
- * server that {@code -Daxon.test.postgresUrl=jdbc:postgresql://host:port/db} names (user {@code
- * -Daxon.test.postgresUser}, default postgres), so the same tests check both.
- */
+/** A migrated database for the credit tests: H2 in a directory, or a PostgreSQL database. */
 public final class CreditDatabases {
   private CreditDatabases() {}
 
+  /** H2 in {@code dir}, as the coordinator configures it by default. */
   public static Database open(Path dir) {
-    CoordinatorConfig.Builder config = CoordinatorConfig.builder(dir);
-    String postgres = System.getProperty("axon.test.postgresUrl");
-    if (postgres != null && !postgres.isBlank()) {
-      String user = System.getProperty("axon.test.postgresUser", "postgres");
-      String password = System.getProperty("axon.test.postgresPassword", "");
-      String schema = "credit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      try (Connection c = DriverManager.getConnection(postgres, user, password)) {
-        c.createStatement().execute("CREATE SCHEMA " + schema);
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot reach PostgreSQL at " + postgres, e);
-      }
-      config.database(
-          postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-          user,
-          password);
-    }
-    Database database = new Database(config.build());
+    Database database = new Database(CoordinatorConfig.builder(dir).build());
+    database.migrate();
+    return database;
+  }
+
+  /** The database at {@code jdbcUrl} (e.g. a {@link PostgresServer}'s, user in the URL). */
+  public static Database open(Path dir, String jdbcUrl) {
+    Database database =
+        new Database(CoordinatorConfig.builder(dir).database(jdbcUrl, null, null).build());
     database.migrate();
     return database;
   }

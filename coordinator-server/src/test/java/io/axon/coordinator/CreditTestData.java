@@ -95,8 +95,8 @@ public final class CreditTestData {
   }
 
   /**
-   * Attaches {@code hostId} to {@code accountId} unless registration did already (registration with
-   * an account key attaches the host itself once it is built).
+   * Attaches {@code hostId} to {@code accountId} unless it is attached already (registration with
+   * an account key attaches the host itself), and checks it is attached to that account.
    */
   public void attach(long hostId, long accountId) {
     jdbi.useHandle(

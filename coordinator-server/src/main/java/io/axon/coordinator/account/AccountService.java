@@ -1,5 +1,6 @@
 package io.axon.coordinator.account;
 
+import io.axon.coordinator.CoordinatorConfig;
 import io.axon.coordinator.credit.RecentAverage;
 import io.axon.coordinator.db.Database;
 import io.axon.coordinator.web.ApiException;
@@ -33,18 +34,17 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class AccountService {
-  /** The unit of earnings, until CoordinatorConfig has a {@code currency} key. */
-  static final String CURRENCY = "USD";
-
   private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final String currency;
 
   @Inject
-  public AccountService(Database database, Clock clock) {
+  public AccountService(Database database, Clock clock, CoordinatorConfig config) {
     this.jdbi = database.jdbi();
     this.clock = clock;
+    this.currency = config.currency();
   }
 
   public AccountCreated create(AccountRequest request) {
@@ -66,7 +66,7 @@ public final class AccountService {
         account.name(),
         account.totalCredit(),
         RecentAverage.at(account.expavgCredit(), account.expavgMillis(), clock.millis()),
-        CURRENCY,
+        currency,
         account.totalEarnings());
   }
 
@@ -139,7 +139,7 @@ public final class AccountService {
           return new EarningsStatement(
               account.id(),
               account.name(),
-              CURRENCY,
+              currency,
               start,
               end,
               totals.credit,

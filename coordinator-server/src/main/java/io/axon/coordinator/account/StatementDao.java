@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * The queries of an earnings statement. Each reads one account's rows through an index: whole days
  * from {@code credit_daily} (primary key), partial days and the newest entries from {@code
- * credit_ledger} (account, time), hosts by {@code hosts_account}.
+ * credit_ledger} (account, time), hosts by {@code hosts_by_account} (V30).
  */
 @RegisterConstructorMapper(StatementDao.DayRow.class)
 @RegisterConstructorMapper(StatementDao.JobRow.class)

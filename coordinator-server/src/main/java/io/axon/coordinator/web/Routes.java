@@ -4,6 +4,9 @@ import io.axon.coordinator.account.AccountController;
 import io.axon.coordinator.blob.BlobController;
 import io.axon.coordinator.host.HostController;
 import io.axon.coordinator.job.JobController;
+import io.axon.coordinator.ops.HealthController;
+import io.axon.coordinator.ops.MetricsController;
+import io.axon.coordinator.ops.OpenApiController;
 import io.axon.coordinator.workunit.WorkController;
 import io.javalin.config.RoutesConfig;
 import jakarta.inject.Inject;
@@ -16,6 +19,9 @@ public final class Routes {
   private final BlobController blobs;
   private final JobController jobs;
   private final AccountController accounts;
+  private final HealthController health;
+  private final MetricsController metrics;
+  private final OpenApiController openApi;
 
   @Inject
   public Routes(
@@ -24,13 +30,19 @@ public final class Routes {
       WorkController work,
       BlobController blobs,
       JobController jobs,
-      AccountController accounts) {
+      AccountController accounts,
+      HealthController health,
+      MetricsController metrics,
+      OpenApiController openApi) {
     this.auth = auth;
     this.hosts = hosts;
     this.work = work;
     this.blobs = blobs;
     this.jobs = jobs;
     this.accounts = accounts;
+    this.health = health;
+    this.metrics = metrics;
+    this.openApi = openApi;
   }
 
   public void addTo(RoutesConfig routes) {
@@ -49,5 +61,11 @@ public final class Routes {
     routes.post("/api/v1/accounts", accounts::create);
     routes.get("/api/v1/account", accounts::summary);
     routes.get("/api/v1/account/statement", accounts::statement);
+    // the shared host table
+    routes.get("/api/v1/hosts", hosts::list);
+    // operations (docs/openapi.yaml describes every route here)
+    routes.get("/api/v1/openapi.yaml", openApi::get);
+    routes.get("/health", health::health);
+    routes.get("/metrics", metrics::scrape);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.axon.coordinator.CoordinatorConfig;
 import io.axon.coordinator.CreditDatabases;
 import io.axon.coordinator.CreditTestData;
 import io.axon.coordinator.credit.Cobblestones;
@@ -45,9 +46,15 @@ class AccountServiceTest {
 
   @BeforeEach
   void open() {
-    database = CreditDatabases.open(dir);
+    database = openDatabase(dir);
     data = new CreditTestData(database.jdbi());
-    accounts = new AccountService(database, clock);
+    accounts =
+        new AccountService(database, clock, CoordinatorConfig.builder(dir).currency("EUR").build());
+  }
+
+  /** H2 here; {@code AccountServiceOnPostgresTest} runs the same tests on PostgreSQL. */
+  Database openDatabase(Path dir) {
+    return CreditDatabases.open(dir);
   }
 
   @AfterEach
@@ -93,7 +100,7 @@ class AccountServiceTest {
     assertThat(summary.totalCredit()).isEqualTo(200.0);
     assertThat(summary.recentAverageCredit()).isCloseTo(stored / 2, within(1e-9));
     assertThat(summary.totalEarnings()).isEqualByComparingTo("4");
-    assertThat(summary.currency()).isEqualTo("USD");
+    assertThat(summary.currency()).isEqualTo("EUR");
     assertThat(summary.name()).isEqualTo("ada");
   }
 
@@ -189,7 +196,7 @@ class AccountServiceTest {
             new EarningsStatement.Day(LocalDate.parse("2026-11-21"), 1.0, BigDecimal.ONE));
     assertThat(statement.jobs())
         .containsExactly(new EarningsStatement.Job(job, "a", 1.0, BigDecimal.ONE));
-    assertThat(statement.currency()).isEqualTo("USD");
+    assertThat(statement.currency()).isEqualTo("EUR");
   }
 
   @Test

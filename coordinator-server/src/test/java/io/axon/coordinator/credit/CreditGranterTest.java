@@ -46,7 +46,7 @@ class CreditGranterTest {
 
   @BeforeEach
   void open() {
-    database = CreditDatabases.open(dir);
+    database = openDatabase(dir);
     jdbi = database.jdbi();
     data = new CreditTestData(jdbi);
     job = data.job("mnist-mlp", "0.0125");
@@ -54,6 +54,11 @@ class CreditGranterTest {
     host = data.host("lab-pc-07");
     account = data.account("ada");
     data.attach(host, account);
+  }
+
+  /** H2 here; {@code CreditGranterOnPostgresTest} runs the same tests on PostgreSQL. */
+  Database openDatabase(Path dir) {
+    return CreditDatabases.open(dir);
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package io.axon.coordinator.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.axon.coordinator.CoordinatorConfig;
 import io.axon.coordinator.CreditDatabases;
 import io.axon.coordinator.CreditTestData;
 import io.axon.coordinator.account.AccountDao;
@@ -117,7 +118,9 @@ class CreditSpeedMeasurementTest {
               });
       AccountService accounts =
           new AccountService(
-              db, Clock.fixed(Instant.parse("2026-11-10T00:00:00Z"), ZoneOffset.UTC));
+              db,
+              Clock.fixed(Instant.parse("2026-11-10T00:00:00Z"), ZoneOffset.UTC),
+              CoordinatorConfig.builder(dir).build());
       long accountId = data.query("SELECT account_id FROM hosts WHERE id = ?", Long.class, busy);
       AccountRow account = db.jdbi().onDemand(AccountDao.class).find(accountId).orElseThrow();
       for (int round = 0; round < 3; round++) {

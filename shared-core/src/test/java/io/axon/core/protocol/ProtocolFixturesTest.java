@@ -28,7 +28,9 @@ class ProtocolFixturesTest {
         Arguments.of("account-request.json", Fixtures.ACCOUNT_REQUEST),
         Arguments.of("account-created.json", Fixtures.ACCOUNT_CREATED),
         Arguments.of("account-summary.json", Fixtures.ACCOUNT_SUMMARY),
-        Arguments.of("earnings-statement.json", Fixtures.EARNINGS_STATEMENT));
+        Arguments.of("earnings-statement.json", Fixtures.EARNINGS_STATEMENT),
+        // the shared host table (issue 4, hosts)
+        Arguments.of("host-table.json", Fixtures.HOST_TABLE));
   }
 
   @ParameterizedTest(name = "{0}")
