@@ -6,7 +6,10 @@ import io.axon.core.training.ModelSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The JSON fixtures under src/test/resources/io/axon/core/protocol and the records they hold. */
@@ -115,6 +118,66 @@ public final class Fixtures {
               List.of()));
   public static final ErrorBody ERROR_BODY =
       new ErrorBody("bad_request", "hyperparameters: batchSize must be in [1, 65536], got 0");
+
+  // volunteers' accounts, credit and earnings
+  public static final AccountRequest ACCOUNT_REQUEST = new AccountRequest("Ada Lovelace");
+  public static final AccountCreated ACCOUNT_CREATED =
+      new AccountCreated(7, "Ada Lovelace", "b3c1f6a2-94d7-4e58-8f0b-1a2d3e4f5a6b");
+  public static final AccountSummary ACCOUNT_SUMMARY =
+      new AccountSummary(7, "Ada Lovelace", 1250.5, 96.25, "USD", new BigDecimal("15.63125"));
+  public static final EarningsStatement EARNINGS_STATEMENT =
+      new EarningsStatement(
+          7,
+          "Ada Lovelace",
+          "USD",
+          Instant.parse("2026-11-23T00:00:00Z"),
+          Instant.parse("2026-11-25T00:00:00Z"),
+          25.0,
+          new BigDecimal("0.25"),
+          List.of(
+              new EarningsStatement.Host(42, "lab-pc-07", 1200.5, 90.0),
+              new EarningsStatement.Host(43, "laptop", 50.0, 6.25)),
+          List.of(
+              new EarningsStatement.Job(2, "mnist-mlp", 20.0, new BigDecimal("0.25")),
+              new EarningsStatement.Job(3, "lr-synthetic", 5.0, BigDecimal.ZERO)),
+          List.of(
+              new EarningsStatement.Day(
+                  LocalDate.parse("2026-11-23"), 12.5, new BigDecimal("0.125")),
+              new EarningsStatement.Day(
+                  LocalDate.parse("2026-11-24"), 12.5, new BigDecimal("0.125"))),
+          List.of(
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-24T16:20:05.250Z"),
+                  2,
+                  "mnist-mlp",
+                  1017,
+                  42,
+                  10.0,
+                  new BigDecimal("0.125")),
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-24T09:12:44Z"),
+                  3,
+                  "lr-synthetic",
+                  1290,
+                  43,
+                  2.5,
+                  BigDecimal.ZERO),
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-23T21:40:00Z"),
+                  2,
+                  "mnist-mlp",
+                  1009,
+                  42,
+                  10.0,
+                  new BigDecimal("0.125")),
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-23T08:02:31Z"),
+                  3,
+                  "lr-synthetic",
+                  1204,
+                  43,
+                  2.5,
+                  BigDecimal.ZERO)));
 
   // the shared host table (issue 4, hosts)
   public static final HostTable HOST_TABLE =
