@@ -23,7 +23,10 @@ class ProtocolFixturesTest {
         Arguments.of("job-spec.json", Fixtures.JOB_SPEC),
         Arguments.of("job-spec-mlp.json", Fixtures.JOB_SPEC_MLP),
         Arguments.of("job-status.json", Fixtures.JOB_STATUS),
-        Arguments.of("error-body.json", Fixtures.ERROR_BODY));
+        Arguments.of("error-body.json", Fixtures.ERROR_BODY),
+        // the work-unit lifecycle (issue 4)
+        Arguments.of("job-spec-robust.json", Fixtures.JOB_SPEC_ROBUST),
+        Arguments.of("job-status-failed.json", Fixtures.JOB_STATUS_FAILED));
   }
 
   @ParameterizedTest(name = "{0}")
