@@ -58,7 +58,9 @@ CREATE TABLE replicas (
   CONSTRAINT replicas_one_per_owner UNIQUE (work_unit_id, owner)
 );
 
-CREATE INDEX replicas_sendable ON replicas (server_state, job_id, round);
+-- dispatch reads a job's UNSENT replicas oldest first, a page at a time, straight off this index
+CREATE INDEX replicas_sendable ON replicas (server_state, job_id, round, id);
+CREATE INDEX jobs_state ON jobs (state);
 CREATE INDEX replicas_host ON replicas (host_id, server_state);
 CREATE INDEX replicas_deadline ON replicas (server_state, deadline_millis);
 

@@ -16,7 +16,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Replica.class)
 @RegisterConstructorMapper(AssignmentRow.class)
 @RegisterConstructorMapper(DispatchHost.class)
-@RegisterConstructorMapper(SendableReplica.class)
+@RegisterConstructorMapper(HeldReplica.class)
+@RegisterConstructorMapper(RunningJob.class)
+@RegisterConstructorMapper(UnsentReplica.class)
 public interface ReplicaDao {
   String COLUMNS =
       "id, work_unit_id, job_id, round, server_state, outcome, validate_state, host_id,"
@@ -49,34 +51,36 @@ public interface ReplicaDao {
 
   /** The replicas of running jobs' current rounds in progress on {@code hostId}, oldest first. */
   @SqlQuery(
-      "SELECT r.id, r.work_unit_id, 0 AS flops, j.delay_bound_millis, j.adaptive"
+      "SELECT r.id, r.work_unit_id, j.delay_bound_millis"
           + " FROM replicas r JOIN jobs j ON j.id = r.job_id"
           + " WHERE r.host_id = :hostId AND r.server_state = 'IN_PROGRESS'"
           + " AND j.state = 'RUNNING' AND r.round = j.round ORDER BY r.id")
-  List<SendableReplica> inProgressOn(@Bind("hostId") long hostId);
+  List<HeldReplica> inProgressOn(@Bind("hostId") long hostId);
+
+  /** The running jobs with what dispatch needs of them, oldest first. */
+  @SqlQuery(
+      "SELECT id, round, kernel, min_cores, min_memory_bytes, max_rtt_millis,"
+          + " delay_bound_millis, adaptive FROM jobs WHERE state = 'RUNNING' ORDER BY id")
+  List<RunningJob> runningJobs();
 
   /**
-   * UNSENT replicas of running jobs' current rounds that this host may run: it meets the job's
-   * placement, lists its kernel, and its owner holds no replica of the same unit yet.
+   * A page of the UNSENT replicas of a job's round, oldest first after replica {@code after}: an
+   * index range scan of {@code replicas_sendable} that stops after {@code limit} rows.
    */
   @SqlQuery(
-      "SELECT r.id, r.work_unit_id, w.flops, j.delay_bound_millis, j.adaptive"
-          + " FROM replicas r JOIN jobs j ON j.id = r.job_id"
+      "SELECT r.id, r.work_unit_id, w.flops FROM replicas r"
           + " JOIN work_units w ON w.id = r.work_unit_id"
-          + " WHERE r.server_state = 'UNSENT' AND j.state = 'RUNNING' AND r.round = j.round"
-          + " AND j.min_cores <= :cores AND j.min_memory_bytes <= :memoryBytes"
-          + " AND (j.max_rtt_millis IS NULL OR j.max_rtt_millis >= :rttMillis)"
-          + " AND (j.kernel IS NULL OR j.kernel IN (<kernels>))"
-          + " AND NOT EXISTS (SELECT 1 FROM replicas o"
-          + " WHERE o.work_unit_id = r.work_unit_id AND o.owner = :owner)"
-          + " ORDER BY r.id LIMIT :limit")
-  List<SendableReplica> sendable(
-      @Bind("cores") int cores,
-      @Bind("memoryBytes") long memoryBytes,
-      @Bind("rttMillis") long rttMillis,
-      @BindList("kernels") Collection<String> kernels,
-      @Bind("owner") String owner,
+          + " WHERE r.server_state = 'UNSENT' AND r.job_id = :jobId AND r.round = :round"
+          + " AND r.id > :after ORDER BY r.id LIMIT :limit")
+  List<UnsentReplica> unsent(
+      @Bind("jobId") long jobId,
+      @Bind("round") int round,
+      @Bind("after") long after,
       @Bind("limit") int limit);
+
+  /** Which of {@code units} the volunteer {@code owner} holds a replica of already. */
+  @SqlQuery("SELECT work_unit_id FROM replicas WHERE work_unit_id IN (<units>) AND owner = :owner")
+  List<Long> ownedAmong(@BindList("units") Collection<Long> units, @Bind("owner") String owner);
 
   @SqlUpdate(
       "UPDATE replicas SET server_state = 'IN_PROGRESS', host_id = :hostId, owner = :owner,"

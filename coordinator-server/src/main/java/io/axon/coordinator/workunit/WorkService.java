@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
 public final class WorkService {
   private static final Logger log = LoggerFactory.getLogger(WorkService.class);
   private static final int CANDIDATES = 16;
+
+  /** Pages of candidates read per job before trying the next: a host holding many units of it. */
+  private static final int PAGES = 4;
+
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Jdbi jdbi;
@@ -79,7 +83,7 @@ public final class WorkService {
     // whose unit it does not list was lost with its reply (a coordinator stopped mid-reply, a
     // dropped connection): send it again, as BOINC resends lost results.
     Set<Long> held = new HashSet<>(request.heldUnits());
-    for (SendableReplica lost : dao.inProgressOn(hostId)) {
+    for (HeldReplica lost : dao.inProgressOn(hostId)) {
       if (held.contains(lost.workUnitId())) {
         continue;
       }
@@ -92,36 +96,48 @@ public final class WorkService {
       }
     }
     List<String> kernels = Arrays.asList(host.kernels().split(","));
-    long rtt = host.rttMillis() == null ? Long.MAX_VALUE : host.rttMillis();
     boolean tooSlow = false;
-    for (int pass = 0; pass < 3; pass++) {
-      List<SendableReplica> candidates =
-          dao.sendable(host.cores(), host.memoryBytes(), rtt, kernels, host.owner(), CANDIDATES);
-      if (candidates.isEmpty()) {
-        break;
+    for (RunningJob job : dao.runningJobs()) {
+      if (!job.fits(host, kernels)) {
+        continue;
       }
-      // hosts asking at the same moment start at different candidates
-      int start = (int) Math.floorMod(hostId, candidates.size());
-      for (int i = 0; i < candidates.size(); i++) {
-        SendableReplica candidate = candidates.get((start + i) % candidates.size());
-        long now = clock.millis();
-        long bound =
-            candidate.delayBoundMillis() != null ? candidate.delayBoundMillis() : deadlineMillis;
-        if (!finishesInTime(request, candidate.flops(), bound)) {
-          tooSlow = true;
-          continue;
+      long bound = job.delayBoundMillis() != null ? job.delayBoundMillis() : deadlineMillis;
+      long after = 0;
+      for (int page = 0; page < PAGES; page++) {
+        List<UnsentReplica> candidates = dao.unsent(job.id(), job.round(), after, CANDIDATES);
+        if (candidates.isEmpty()) {
+          break;
         }
-        if (!claim(dao, candidate.id(), host, now, now + bound)) {
-          continue;
+        after = candidates.get(candidates.size() - 1).id();
+        Set<Long> owned =
+            new HashSet<>(
+                dao.ownedAmong(
+                    candidates.stream().map(UnsentReplica::workUnitId).distinct().toList(),
+                    host.owner()));
+        // hosts asking at the same moment start at different candidates
+        int start = (int) Math.floorMod(hostId, candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+          UnsentReplica candidate = candidates.get((start + i) % candidates.size());
+          if (owned.contains(candidate.workUnitId())) {
+            continue;
+          }
+          if (!finishesInTime(request, candidate.flops(), bound)) {
+            tooSlow = true;
+            continue;
+          }
+          long now = clock.millis();
+          if (!claim(dao, candidate.id(), host, now, now + bound)) {
+            continue;
+          }
+          if (job.adaptive() && adaptive.trustAlone(host.consecutiveValid())) {
+            trustAlone(handle, candidate);
+          }
+          log.debug("work unit {} sent to host {}", candidate.workUnitId(), hostId);
+          return WorkReply.of(assignment(dao.assignment(candidate.id())));
         }
-        if (candidate.adaptive() && adaptive.trustAlone(host.consecutiveValid())) {
-          trustAlone(handle, candidate);
+        if (tooSlow) {
+          break;
         }
-        log.debug("work unit {} sent to host {}", candidate.workUnitId(), hostId);
-        return WorkReply.of(assignment(dao.assignment(candidate.id())));
-      }
-      if (tooSlow) {
-        break;
       }
     }
     if (tooSlow) {
@@ -151,7 +167,7 @@ public final class WorkService {
   }
 
   /** Adaptive replication: the unit's other replicas, none sent yet, are not needed. */
-  private static void trustAlone(Handle handle, SendableReplica sent) {
+  private static void trustAlone(Handle handle, UnsentReplica sent) {
     if (handle.attach(WorkUnitDao.class).trustOneReplica(sent.workUnitId(), sent.id()) == 1) {
       int dropped = handle.attach(ReplicaDao.class).notNeeded(sent.workUnitId());
       log.debug(
