@@ -143,7 +143,8 @@ public final class Assimilator {
     long now = clock.millis();
 
     boolean closed =
-        jdbi.inTransaction(
+        Transactions.retrying(
+            jdbi,
             h -> {
               BlobRef model = blobs.put(h, mergedBytes);
               JobDao jobs = h.attach(JobDao.class);
@@ -200,7 +201,8 @@ public final class Assimilator {
   public void fail(long jobId, int round, String reason) {
     String text = reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
     int updated =
-        jdbi.inTransaction(
+        Transactions.retrying(
+            jdbi,
             h -> {
               int n = h.attach(JobDao.class).fail(jobId, round, text, clock.instant());
               if (n == 1) {

@@ -92,7 +92,8 @@ public final class ResultService {
     if (problem != null) {
       String detail = "model of work unit " + unitId + " " + problem;
       Optional<Long> settled =
-          jdbi.inTransaction(
+          Transactions.retrying(
+              jdbi,
               h -> {
                 h.attach(WorkUnitDao.class).lock(unitId);
                 ReplicaDao replicas = h.attach(ReplicaDao.class);
@@ -110,7 +111,8 @@ public final class ResultService {
     // The unit's lock first, as the transitioner takes it: the result and its validation commit
     // together, so no crash can leave a result that nobody compares.
     Optional<Optional<Long>> stored =
-        jdbi.inTransaction(
+        Transactions.retrying(
+            jdbi,
             h -> {
               h.attach(WorkUnitDao.class).lock(unitId);
               blobs.put(h, modelBytes);

@@ -14,9 +14,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class Transitioner {
   private static final Logger log = LoggerFactory.getLogger(Transitioner.class);
+  private static final long RETRY_MILLIS = 1000;
 
   private final Jdbi jdbi;
   private final Assimilator assimilator;
@@ -180,7 +181,7 @@ public final class Transitioner {
    */
   public Optional<Long> transition(long unitId) {
     long now = clock.millis();
-    Optional<Long> settled = jdbi.inTransaction(h -> transition(h, unitId, now));
+    Optional<Long> settled = Transactions.retrying(jdbi, h -> transition(h, unitId, now));
     settled.ifPresent(this::roundMayBeComplete);
     return settled;
   }
@@ -199,13 +200,17 @@ public final class Transitioner {
     }
     JobRow job = h.attach(JobDao.class).find(unit.jobId()).orElseThrow();
     JobSpec.Replication policy = job.spec().replication();
-    List<Replica> current = replicas.forUnit(unitId);
+    List<Replica> current = new ArrayList<>(replicas.forUnit(unitId));
+    current.sort(Comparator.comparing(Replica::hostId, Comparator.nullsLast(Long::compare)));
     for (Replica r : current) {
       if (r.is(ServerState.IN_PROGRESS)
           && r.deadlineMillis() != null
           && r.deadlineMillis() < now
           && replicas.timeOut(r.id(), now) == 1) {
-        replicas.resetValid(r.hostId());
+        if (unit.state() == WorkUnitState.OPEN || unit.state() == WorkUnitState.VALIDATED) {
+          // a host is not blamed for a replica whose unit nobody needed any more
+          replicas.resetValid(r.hostId());
+        }
         log.info(
             "work unit {} (job {} round {}): host {} missed its deadline",
             unitId,
@@ -230,12 +235,21 @@ public final class Transitioner {
         log.debug("work unit {}: replica {} is canonical", unitId, canonical.id());
       }
     }
-    for (Map.Entry<Long, ValidateState> change : verdict.states().entrySet()) {
-      Replica r = current.stream().filter(x -> x.id() == change.getKey()).findFirst().orElseThrow();
-      if (replicas.judge(r.id(), change.getValue()) != 1) {
+    // Host rows in ascending id order, in every transaction: two units validated at once, each
+    // with replicas on the same two hosts, must not lock them in opposite orders.
+    List<Replica> judged = new ArrayList<>();
+    for (Replica r : current) {
+      if (verdict.states().containsKey(r.id())) {
+        judged.add(r);
+      }
+    }
+    judged.sort(Comparator.comparing(Replica::hostId).thenComparing(Replica::id));
+    for (Replica r : judged) {
+      ValidateState state = verdict.states().get(r.id());
+      if (replicas.judge(r.id(), state) != 1) {
         continue;
       }
-      switch (change.getValue()) {
+      switch (state) {
         case VALID -> {
           replicas.countValid(r.hostId());
           credit.grant(
@@ -388,7 +402,7 @@ public final class Transitioner {
     long now = clock.millis();
     for (long unitId : jdbi.withHandle(h -> h.attach(ReplicaDao.class).overdueUnits(now))) {
       try {
-        jdbi.inTransaction(h -> transition(h, unitId, now)).ifPresent(jobs::add);
+        Transactions.retrying(jdbi, h -> transition(h, unitId, now)).ifPresent(jobs::add);
       } catch (JdbiException e) {
         log.warn("work unit {}: transition failed, will retry: {}", unitId, e.getMessage());
       }
@@ -400,7 +414,10 @@ public final class Transitioner {
       assimilate(jobId);
     }
     Optional<Long> next = jdbi.withHandle(h -> h.attach(ReplicaDao.class).nextDeadline());
-    next.ifPresent(deadline -> deadlineSet(deadline + 1));
+    // a deadline still in the past was not handled (the database failed): retry in a while, not
+    // in a tight loop
+    next.ifPresent(
+        deadline -> deadlineSet(deadline < now ? clock.millis() + RETRY_MILLIS : deadline + 1));
   }
 
   private void assimilate(long jobId) {
