@@ -11,11 +11,15 @@ import io.axon.core.protocol.JobStatus.JobState;
 import io.axon.core.protocol.ProtocolJson;
 import io.axon.core.protocol.ResultReport;
 import io.axon.core.protocol.WorkAssignment;
+import io.axon.core.training.Model;
+import io.axon.core.training.ModelFormat;
+import io.axon.core.training.RobustAggregation;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -253,6 +257,31 @@ class LifecycleTest {
       assertThat(trusted.upload(broken.report(), broken.model()).statusCode()).isEqualTo(400);
       assertThat(consecutiveValid(server, trusted.host.hostId())).isZero();
       assertThat(other.requestWork().workUnitId()).isEqualTo(next.workUnitId());
+    }
+  }
+
+  @Test
+  void aJobWithMedianAggregationMergesItsRoundByTheCoordinateWiseMedian() {
+    try (TestServer server = TestServer.start(dataDir)) {
+      JobSpec spec =
+          TestJobs.logistic("median", 3, 1)
+              .withAggregation(new JobSpec.Aggregation(JobSpec.Aggregation.Method.MEDIAN, 0.1));
+      JobStatus job = submit(server, spec, TestJobs.separableCsv(300, 59));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+      List<Model> models = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        WorkAssignment work = volunteer.requestWork();
+        TestVolunteer.Result result = volunteer.train(work);
+        models.add(ModelFormat.decode(result.model()));
+        assertThat(volunteer.upload(result.report(), result.model()).statusCode()).isEqualTo(200);
+      }
+
+      JobStatus done =
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(() -> status(server, job.id()), s -> s.state() == JobState.DONE);
+      byte[] median = ModelFormat.encode(RobustAggregation.median(models));
+      assertThat(done.modelSha256()).isEqualTo(Sha256.hex(median));
     }
   }
 
