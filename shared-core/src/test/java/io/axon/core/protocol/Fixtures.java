@@ -116,6 +116,41 @@ public final class Fixtures {
               200,
               null,
               List.of()));
+  // the work-unit lifecycle (issue 4)
+  public static final JobSpec JOB_SPEC_ROBUST =
+      new JobSpec(
+          "census-median",
+          ModelKind.LOGISTIC,
+          List.of(),
+          new Hyperparameters(0.1, 0.0, 0.0, 32),
+          "income",
+          8,
+          1,
+          10,
+          null,
+          0.2,
+          11,
+          new JobSpec.Replication(1, 1, 2, 4, 600L, false),
+          new JobSpec.Aggregation(JobSpec.Aggregation.Method.MEDIAN, 0.1),
+          new JobSpec.RoundClosing(0.75, JobSpec.RoundClosing.Stragglers.DROP),
+          new JobSpec.Placement(4, 2_147_483_648L, 250L),
+          "0.002");
+  public static final JobStatus JOB_STATUS_FAILED =
+      new JobStatus(
+          4,
+          "flaky",
+          JobStatus.JobState.FAILED,
+          2,
+          10,
+          10,
+          1,
+          800,
+          200,
+          SHA_C,
+          List.of(new JobStatus.RoundMetrics(1, 0.5911, 0.7413, 1_795_600_300_000L)),
+          "round 2 cannot close: work unit 57 (shard 3) failed: 4 of its replicas failed (at most"
+              + " 3 may): no reply by the deadline");
+
   public static final ErrorBody ERROR_BODY =
       new ErrorBody("bad_request", "hyperparameters: batchSize must be in [1, 65536], got 0");
 
