@@ -41,10 +41,13 @@ public final class HostService {
   private final Clock clock;
   private final int heartbeatSeconds;
   private final HostStates states;
+  private final HeartbeatBuffer beats;
 
   @Inject
-  public HostService(Database database, Clock clock, CoordinatorConfig config) {
+  public HostService(
+      Database database, Clock clock, CoordinatorConfig config, HeartbeatBuffer beats) {
     this.jdbi = database.jdbi();
+    this.beats = beats;
     this.clock = clock;
     this.heartbeatSeconds = (int) config.heartbeat().toSeconds();
     this.states = HostStates.of(config);
@@ -98,19 +101,20 @@ public final class HostService {
         .orElseGet(OptionalLong::empty);
   }
 
+  /** Kept in memory and written with others within seconds ({@link HeartbeatBuffer}). */
   public HeartbeatReply heartbeat(long hostId, Heartbeat heartbeat) {
-    jdbi.onDemand(HostDao.class)
-        .heartbeat(
-            hostId,
-            heartbeat.state().name(),
-            heartbeat.threads(),
-            heartbeat.rttMillis(),
-            clock.instant());
+    beats.record(
+        hostId,
+        heartbeat.state().name(),
+        heartbeat.threads(),
+        heartbeat.rttMillis(),
+        clock.instant());
     return new HeartbeatReply(clock.millis(), heartbeatSeconds);
   }
 
   /** The shared host table as of now: states from each host's silence, RAC decayed to now. */
   public HostTable table() {
+    beats.flush();
     Instant now = clock.instant();
     List<HostRow> rows = jdbi.onDemand(HostDao.class).list();
     List<HostInfo> hosts = new ArrayList<>(rows.size());
@@ -137,6 +141,7 @@ public final class HostService {
 
   /** How many hosts are in each state now, counted on the last_seen index (for metrics). */
   public Map<HostInfo.State, Long> countByState() {
+    beats.flush();
     Instant now = clock.instant();
     HostDao dao = jdbi.onDemand(HostDao.class);
     long all = dao.count();
