@@ -48,7 +48,7 @@ public final class HeartbeatBuffer implements AutoCloseable {
   }
 
   /** One heartbeat, to be written with the next flush. */
-  record Beat(long hostId, String state, int threads, Long rttMillis, Instant at) {}
+  public record Beat(long hostId, String state, int threads, Long rttMillis, Instant at) {}
 
   void record(long hostId, String state, int threads, Long rttMillis, Instant at) {
     Beat beat = new Beat(hostId, state, threads, rttMillis, at);

@@ -12,7 +12,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(FeedJob.class)
 @RegisterConstructorMapper(Candidate.class)
+@RegisterConstructorMapper(AskingHost.class)
 public interface DispatchDao {
+
+  /**
+   * The asking host and the replicas in progress on it, oldest first, in one statement: by primary
+   * key, then the {@code replicas_host} index, then the jobs' primary key.
+   */
+  @SqlQuery(
+      "SELECT h.id, h.cores, h.memory_bytes, h.rtt_millis, h.kernels, h.account_id,"
+          + " h.consecutive_valid, r.id AS replica_id, r.work_unit_id, r.round AS replica_round,"
+          + " j.state AS job_state, j.round AS job_round, j.delay_bound_millis"
+          + " FROM hosts h"
+          + " LEFT JOIN replicas r ON r.host_id = h.id AND r.server_state = 'IN_PROGRESS'"
+          + " LEFT JOIN jobs j ON j.id = r.job_id"
+          + " WHERE h.id = :id ORDER BY r.id")
+  List<AskingHost> askingHost(@Bind("id") long id);
 
   /** The running jobs, oldest first, with what dispatch and their assignments need. */
   @SqlQuery(

@@ -90,6 +90,9 @@ final class Feeder {
     private final ReentrantLock filling = new ReentrantLock();
     private long cursor; // guarded by filling: the last replica id read
 
+    /** When a fill last found nothing to add (System.nanoTime), or 0. */
+    private volatile long dryNanos;
+
     private Queue(FeedJob job) {
       this.job = job;
       this.dispatch = job.dispatch();
@@ -122,11 +125,15 @@ final class Feeder {
       if (next != null) {
         return next;
       }
+      if (dryNanos != 0 && System.nanoTime() - dryNanos < JOBS_TTL_NANOS) {
+        // the round had nothing more a moment ago: do not ask again on every request
+        return null;
+      }
       filling.lock();
       try {
         next = queued.pollFirst();
         if (next == null) {
-          fill(true);
+          dryNanos = fill(true) == 0 ? System.nanoTime() : 0;
           next = queued.pollFirst();
         }
         return next;
@@ -163,12 +170,12 @@ final class Feeder {
      * then starts over from the first one next time: a replica passed over while another thread
      * held it is found on the next pass. With {@code untilOne}, keeps reading while pages bring
      * only replicas already known, so that an empty queue stays empty only if the round has no
-     * other UNSENT replica.
+     * other UNSENT replica. Returns how many it added.
      */
-    private void fill(boolean untilOne) {
+    private int fill(boolean untilOne) {
       int want = perJob - known.size();
       if (want <= 0) {
-        return;
+        return 0;
       }
       int added = 0;
       boolean restarted = false;
@@ -186,13 +193,13 @@ final class Feeder {
           boolean fromStart = cursor == 0;
           cursor = 0;
           if (added > 0 || !untilOne || fromStart || restarted) {
-            return;
+            return added;
           }
           restarted = true;
         } else {
           cursor = page.get(page.size() - 1).id();
           if (added > 0 || !untilOne) {
-            return;
+            return added;
           }
         }
       }

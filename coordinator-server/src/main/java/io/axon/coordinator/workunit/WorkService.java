@@ -100,8 +100,11 @@ public final class WorkService {
 
   private WorkReply request(Handle handle, long hostId, WorkRequest request) {
     ReplicaDao dao = handle.attach(ReplicaDao.class);
-    DispatchHost host =
-        dao.host(hostId).orElseThrow(() -> ApiException.notFound("no host " + hostId));
+    List<AskingHost> rows = handle.attach(DispatchDao.class).askingHost(hostId);
+    if (rows.isEmpty()) {
+      throw ApiException.notFound("no host " + hostId);
+    }
+    DispatchHost host = rows.get(0).host();
     Long rtt = beats != null ? beats.pendingRttMillis(hostId) : null;
     if (rtt != null) {
       host =
@@ -118,8 +121,9 @@ public final class WorkService {
     // whose unit it does not list was lost with its reply (a coordinator stopped mid-reply, a
     // dropped connection): send it again, as BOINC resends lost results.
     Set<Long> held = new HashSet<>(request.heldUnits());
-    for (HeldReplica lost : dao.inProgressOn(hostId)) {
-      if (held.contains(lost.workUnitId())) {
+    for (AskingHost row : rows) {
+      HeldReplica lost = row.held();
+      if (lost == null || held.contains(lost.workUnitId())) {
         continue;
       }
       long now = clock.millis();
@@ -131,7 +135,7 @@ public final class WorkService {
       }
     }
     List<String> kernels = Arrays.asList(host.kernels().split(","));
-    WorkAssignment fed = fromFeeder(handle, host, kernels, request);
+    WorkAssignment fed = fromFeeder(handle, host, kernels, held, request);
     if (fed != null) {
       return WorkReply.of(fed);
     }
@@ -199,8 +203,7 @@ public final class WorkService {
    * and the next one tried.
    */
   private WorkAssignment fromFeeder(
-      Handle handle, DispatchHost host, List<String> kernels, WorkRequest request) {
-    Set<Long> held = new HashSet<>(request.heldUnits());
+      Handle handle, DispatchHost host, List<String> kernels, Set<Long> held, WorkRequest request) {
     DispatchDao dispatch = handle.attach(DispatchDao.class);
     for (Feeder.Queue queue : feeder.queues(false)) {
       RunningJob job = queue.dispatch();
