@@ -29,7 +29,7 @@ final class Feeder {
 
   private final Jdbi jdbi;
   private final int perJob;
-  private final Object reloading = new Object();
+  private final ReentrantLock reloading = new ReentrantLock();
   private volatile Jobs jobs = new Jobs(List.of(), 0, false);
 
   /**
@@ -51,10 +51,18 @@ final class Feeder {
    */
   List<Queue> queues(boolean fresh) {
     Jobs current = jobs;
-    if (current.loaded && !fresh && System.nanoTime() - current.loadedNanos < JOBS_TTL_NANOS) {
-      return current.queues;
+    if (current.loaded && !fresh) {
+      if (System.nanoTime() - current.loadedNanos < JOBS_TTL_NANOS) {
+        return current.queues;
+      }
+      // stale: one thread reads the list again while the others go on with the one they have
+      if (!reloading.tryLock()) {
+        return current.queues;
+      }
+    } else {
+      reloading.lock();
     }
-    synchronized (reloading) {
+    try {
       if (jobs != current) {
         return jobs.queues;
       }
@@ -72,6 +80,8 @@ final class Feeder {
               .toList();
       jobs = new Jobs(queues, System.nanoTime(), true);
       return queues;
+    } finally {
+      reloading.unlock();
     }
   }
 
