@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.axon.coordinator.blob.BlobStore;
 import io.axon.coordinator.credit.CreditGranter;
 import io.axon.coordinator.db.Database;
+import io.axon.coordinator.host.HeartbeatBuffer;
 import io.axon.coordinator.host.HostDao;
+import io.axon.coordinator.host.HostService;
 import io.axon.coordinator.job.JobService;
 import io.axon.coordinator.workunit.AdaptiveReplication;
 import io.axon.coordinator.workunit.Assimilator;
 import io.axon.coordinator.workunit.Transitioner;
 import io.axon.coordinator.workunit.WorkService;
+import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.JobSpec;
 import io.axon.core.protocol.JobStatus;
 import io.axon.core.protocol.WorkAssignment;
@@ -124,6 +127,22 @@ class DispatchFeederTest {
     assertThat(request(dispatcher, small, List.of())).isNull();
     assertThat(request(dispatcher, big, List.of())).isNotNull();
     assertThat(request(dispatcher, small, List.of())).isNull();
+  }
+
+  @Test
+  void aRoundTripTimeHeardInAHeartbeatNotYetWrittenCountsForPlacement() throws Exception {
+    submit(TestJobs.logistic("near", 2, 1).withPlacement(new JobSpec.Placement(0, 0, 50L)), 100);
+    HeartbeatBuffer beats = new HeartbeatBuffer(database);
+    WorkService dispatcher =
+        new WorkService(
+            database, clock, config, transitioner, new AdaptiveReplication(new Random(1)), beats);
+    long host = host("near", 2, null);
+    // no RTT measured yet: a job with a limit is not for this host
+    assertThat(request(dispatcher, host, List.of())).isNull();
+
+    HostService hosts = new HostService(database, clock, config, beats);
+    hosts.heartbeat(host, new Heartbeat(Heartbeat.HostState.IDLE, null, 2, 20L));
+    assertThat(request(dispatcher, host, List.of())).isNotNull();
   }
 
   @Test
