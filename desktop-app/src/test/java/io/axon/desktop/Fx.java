@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,11 +49,40 @@ public final class Fx {
         });
   }
 
+  /** Scrolls the scroll pane around {@code selector} so that the node is in view. */
+  public static void scrollTo(Parent root, String selector) {
+    run(
+        () -> {
+          Node node = root.lookup(selector);
+          for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane pane) {
+              Node content = pane.getContent();
+              double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+              double range =
+                  content.getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+              pane.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / range)));
+              pane.layout();
+              return;
+            }
+          }
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Whether {@code selector} is shown: it and every parent visible. */
   public static boolean visible(Parent root, String selector) {
     return call(
         () -> {
           Node node = root.lookup(selector);
-          return node != null && node.isVisible() && node.getScene() != null;
+          if (node == null || node.getScene() == null) {
+            return false;
+          }
+          for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+              return false;
+            }
+          }
+          return true;
         });
   }
 }
