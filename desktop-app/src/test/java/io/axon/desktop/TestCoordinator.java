@@ -46,6 +46,11 @@ public final class TestCoordinator implements AutoCloseable {
    * progress can be seen moving (and stopped by a CPU-time throttle).
    */
   public JobStatus submitSlowJob(String name) throws IOException {
+    return submitMlpJob(name, 100);
+  }
+
+  /** A one-unit MLP job of {@code epochs} short epochs on 16,000 rows. */
+  public JobStatus submitMlpJob(String name, int epochs) throws IOException {
     JobSpec spec =
         new JobSpec(
             name,
@@ -54,7 +59,7 @@ public final class TestCoordinator implements AutoCloseable {
             new Hyperparameters(0.05, 0.9, 0.0, 32),
             "label",
             1,
-            100,
+            epochs,
             1,
             null,
             0.2,
