@@ -73,7 +73,10 @@ class ViewsAgainstAnEngineTest {
         .atMost(Duration.ofSeconds(60))
         .until(() -> cells(".table-row-cell"), rows -> rows.contains("Reported"));
     String row = cells(".table-row-cell");
-    assertThat(row).contains(coordinator.url()).contains("tasks-view · round 1").contains("100 %");
+    assertThat(row)
+        .contains(coordinator.url().replace("http://", ""))
+        .contains("tasks-view · round 1")
+        .contains("100 %");
     // the deadline: the coordinator's default is 15 minutes after the unit was sent
     assertThat(row).containsPattern(Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{2}"));
   }
@@ -114,7 +117,7 @@ class ViewsAgainstAnEngineTest {
     attached(null);
     robot.clickOn("#nav-preferences");
     assertThat(Fx.call(() -> app.window.scene().getStylesheets().toString())).contains("light.css");
-    robot.clickOn("#pref-theme").clickOn("DARK");
+    robot.clickOn("#pref-theme").clickOn("Dark");
     assertThat(Fx.call(() -> app.window.scene().getStylesheets().toString())).contains("dark.css");
     robot.clickOn("#pref-startAtLogin");
     assertThat(dataDir.resolve("autostart/axon-desktop.desktop")).exists();

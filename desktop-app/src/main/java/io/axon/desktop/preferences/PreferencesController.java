@@ -32,6 +32,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Every engine preference, validated in place as it is typed with the engine's own rules ({@link
@@ -307,6 +308,18 @@ public final class PreferencesController {
   private void initAppSettings() {
     Settings current = settings.get();
     themeChoice.setItems(FXCollections.observableArrayList(ThemeChoice.values()));
+    themeChoice.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(ThemeChoice choice) {
+            return choice == null ? "" : messages.getString("theme." + choice);
+          }
+
+          @Override
+          public ThemeChoice fromString(String text) {
+            return null; // not editable
+          }
+        });
     themeChoice.setValue(current.theme());
     themeChoice.valueProperty().addListener((obs, old, now) -> themes.choose(now));
     startMinimisedBox.setSelected(current.startMinimised());

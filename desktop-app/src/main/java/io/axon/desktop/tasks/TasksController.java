@@ -49,7 +49,8 @@ public final class TasksController {
     table.setItems(units);
     table.setPlaceholder(new Label(messages.getString("tasks.none")));
     ZoneId zone = ZoneId.systemDefault();
-    projectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().project()));
+    projectColumn.setCellValueFactory(
+        c -> new ReadOnlyStringWrapper(c.getValue().project().replaceFirst("^https?://", "")));
     jobColumn.setCellValueFactory(
         c ->
             new ReadOnlyStringWrapper(
