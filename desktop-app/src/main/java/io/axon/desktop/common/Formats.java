@@ -12,6 +12,8 @@ import java.util.Locale;
 public final class Formats {
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.getDefault());
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withLocale(Locale.ROOT);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withLocale(Locale.ROOT);
 
@@ -41,6 +43,11 @@ public final class Formats {
 
   public static String dateTime(Instant instant, ZoneId zone) {
     return instant == null ? "–" : DATE_TIME.format(instant.atZone(zone));
+  }
+
+  /** To the second, sortable: for the event log. */
+  public static String logTime(Instant instant, ZoneId zone) {
+    return instant == null ? "–" : LOG_TIME.format(instant.atZone(zone));
   }
 
   public static String time(Instant instant, ZoneId zone) {

@@ -45,7 +45,7 @@ public final class EventLogController {
     table.setPlaceholder(new Label(messages.getString("eventlog.none")));
     ZoneId zone = ZoneId.systemDefault();
     timeColumn.setCellValueFactory(
-        c -> new ReadOnlyStringWrapper(Formats.dateTime(c.getValue().time(), zone)));
+        c -> new ReadOnlyStringWrapper(Formats.logTime(c.getValue().time(), zone)));
     messageColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
     searchField.textProperty().addListener((obs, old, text) -> filter(text));
     model.snapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
