@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +18,17 @@ public final class Coordinator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
 
   private final CoordinatorConfig config;
+  private final Clock clock;
   private CoordinatorComponent component;
 
   public Coordinator(CoordinatorConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /** A coordinator that reads the time from {@code clock} (tests move it forward). */
+  public Coordinator(CoordinatorConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
   }
 
   /** Migrates the database, resumes unfinished jobs and starts serving. */
@@ -38,7 +47,7 @@ public final class Coordinator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
     }
-    CoordinatorComponent started = DaggerCoordinatorComponent.factory().create(config);
+    CoordinatorComponent started = DaggerCoordinatorComponent.factory().create(config, clock);
     try {
       started.database().migrate();
       started.transitioner().start();
@@ -46,6 +55,8 @@ public final class Coordinator implements AutoCloseable {
     } catch (RuntimeException e) {
       started.webServer().stop();
       started.transitioner().stop();
+      started.health().close();
+      started.metrics().close();
       started.database().close();
       throw e;
     }
@@ -60,6 +71,14 @@ public final class Coordinator implements AutoCloseable {
       throw new IllegalStateException("not started");
     }
     return component.webServer().port();
+  }
+
+  /** Every route served, as {@code "GET /api/v1/hosts"} (the OpenAPI test compares them). */
+  synchronized List<String> endpoints() {
+    if (component == null) {
+      throw new IllegalStateException("not started");
+    }
+    return component.webServer().endpoints();
   }
 
   /** A URL that reaches this coordinator from this machine, e.g. {@code http://localhost:8080}. */
@@ -80,6 +99,8 @@ public final class Coordinator implements AutoCloseable {
     }
     component.webServer().stop();
     component.transitioner().stop();
+    component.health().close();
+    component.metrics().close();
     component.database().close();
     component = null;
     log.info("coordinator stopped");

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param maxJsonBytes limit on JSON request bodies
  * @param maxResultBytes limit on a result upload (report plus model)
  * @param maxJobBytes limit on a job upload (spec plus CSV)
+ * @param currency ISO 4217 code of the money that job owners pay volunteers in
+ * @param hostNotRespondingAfter silence after which the host table shows a host as not responding
+ * @param hostOfflineAfter silence after which the host table shows a host as offline
+ * @param logFormat plain text lines, or one JSON object per line for a log collector
  */
 public record CoordinatorConfig(
     String bind,
@@ -34,7 +38,11 @@ public record CoordinatorConfig(
     Duration transitionerPeriod,
     long maxJsonBytes,
     long maxResultBytes,
-    long maxJobBytes) {
+    long maxJobBytes,
+    String currency,
+    Duration hostNotRespondingAfter,
+    Duration hostOfflineAfter,
+    LogFormat logFormat) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
@@ -44,6 +52,20 @@ public record CoordinatorConfig(
   public static final long DEFAULT_MAX_JSON_BYTES = 64L * 1024;
   public static final long DEFAULT_MAX_RESULT_BYTES = 64L * 1024 * 1024;
   public static final long DEFAULT_MAX_JOB_BYTES = 512L * 1024 * 1024;
+  public static final String DEFAULT_CURRENCY = "USD";
+
+  /** Two missed heartbeats: one late heartbeat is not yet a reason to worry. */
+  public static final int DEFAULT_MISSED_HEARTBEATS = 2;
+
+  public static final Duration DEFAULT_HOST_OFFLINE_AFTER = Duration.ofMinutes(10);
+
+  /** How the coordinator writes its log. */
+  public enum LogFormat {
+    /** One human-readable line per event (the default). */
+    TEXT,
+    /** One JSON object per line (logback's JsonEncoder), for log collectors. */
+    JSON
+  }
 
   public CoordinatorConfig {
     Objects.requireNonNull(bind, "bind");
@@ -58,6 +80,21 @@ public record CoordinatorConfig(
     if (maxJsonBytes < 1024 || maxResultBytes < 1024 || maxJobBytes < 1024) {
       throw new IllegalArgumentException("body size limits must be at least 1024 bytes");
     }
+    if (currency == null || !currency.matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException(
+          "currency must be an ISO 4217 code of three capital letters, e.g. USD, got " + currency);
+    }
+    positive("hostNotRespondingAfter", hostNotRespondingAfter);
+    positive("hostOfflineAfter", hostOfflineAfter);
+    if (hostOfflineAfter.compareTo(hostNotRespondingAfter) <= 0) {
+      throw new IllegalArgumentException(
+          "hostOfflineAfter ("
+              + hostOfflineAfter.toSeconds()
+              + " s) must be longer than hostNotRespondingAfter ("
+              + hostNotRespondingAfter.toSeconds()
+              + " s)");
+    }
+    Objects.requireNonNull(logFormat, "logFormat");
   }
 
   private static void positive(String name, Duration value) {
@@ -96,6 +133,10 @@ public record CoordinatorConfig(
     b.maxJsonBytes = maxJsonBytes;
     b.maxResultBytes = maxResultBytes;
     b.maxJobBytes = maxJobBytes;
+    b.currency = currency;
+    b.hostNotRespondingAfter = hostNotRespondingAfter;
+    b.hostOfflineAfter = hostOfflineAfter;
+    b.logFormat = logFormat;
     return b;
   }
 
@@ -114,6 +155,10 @@ public record CoordinatorConfig(
     private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
     private long maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
     private long maxJobBytes = DEFAULT_MAX_JOB_BYTES;
+    private String currency = DEFAULT_CURRENCY;
+    private Duration hostNotRespondingAfter; // null: DEFAULT_MISSED_HEARTBEATS heartbeats
+    private Duration hostOfflineAfter = DEFAULT_HOST_OFFLINE_AFTER;
+    private LogFormat logFormat = LogFormat.TEXT;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -171,6 +216,27 @@ public record CoordinatorConfig(
       return this;
     }
 
+    public Builder currency(String value) {
+      currency = value;
+      return this;
+    }
+
+    /** Silence after which a host is not responding; by default two heartbeat intervals. */
+    public Builder hostNotRespondingAfter(Duration value) {
+      hostNotRespondingAfter = value;
+      return this;
+    }
+
+    public Builder hostOfflineAfter(Duration value) {
+      hostOfflineAfter = value;
+      return this;
+    }
+
+    public Builder logFormat(LogFormat value) {
+      logFormat = value;
+      return this;
+    }
+
     public CoordinatorConfig build() {
       return new CoordinatorConfig(
           bind,
@@ -185,7 +251,13 @@ public record CoordinatorConfig(
           transitionerPeriod,
           maxJsonBytes,
           maxResultBytes,
-          maxJobBytes);
+          maxJobBytes,
+          currency,
+          hostNotRespondingAfter != null || heartbeat == null
+              ? hostNotRespondingAfter
+              : heartbeat.multipliedBy(DEFAULT_MISSED_HEARTBEATS),
+          hostOfflineAfter,
+          logFormat);
     }
   }
 }

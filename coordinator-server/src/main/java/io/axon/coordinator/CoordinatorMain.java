@@ -1,100 +1,102 @@
 package io.axon.coordinator;
 
+import io.axon.coordinator.ConfigKeys.ConfigException;
+import io.axon.coordinator.ops.Logging;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** Entry point of {@code ./axon coordinator}: runs a coordinator until SIGTERM or Ctrl-C. */
+/**
+ * Entry point of {@code ./axon coordinator}: runs a coordinator until SIGTERM or Ctrl-C. Every
+ * configuration key ({@link ConfigKeys}) is also an option: {@code --port 8081} overrides {@code
+ * port = 8080} in the {@code --config} file.
+ */
 @Command(
     name = "axon coordinator",
     mixinStandardHelpOptions = true,
     version = "Axon coordinator 0.1.0",
     description =
-        "Runs an Axon coordinator: volunteers pull work units, project owners submit jobs.")
+        "Runs an Axon coordinator: volunteers pull work units, project owners submit jobs.",
+    footer =
+        "Every option except --config may also be set in the configuration file, as KEY = VALUE.")
 public final class CoordinatorMain implements Callable<Integer> {
-  @Option(
-      names = "--port",
-      defaultValue = "" + CoordinatorConfig.DEFAULT_PORT,
-      description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE})")
-  int port;
+  /** Exit status of a configuration that cannot be used. */
+  static final int BAD_CONFIG = 2;
 
   @Option(
-      names = "--bind",
-      defaultValue = CoordinatorConfig.DEFAULT_BIND,
-      description = "address to listen on (default: ${DEFAULT-VALUE})")
-  String bind;
+      names = "--config",
+      paramLabel = "FILE",
+      description = "configuration file (Java properties: key = value); options override it")
+  Path configFile;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "axon-data",
-      description = "database and upload directory (default: ${DEFAULT-VALUE})")
-  Path dataDir;
+  private final CommandLine commandLine;
 
-  @Option(
-      names = "--db",
-      description = "JDBC URL of the database (default: an H2 file database in the data directory)")
-  String dbUrl;
-
-  @Option(names = "--db-user", description = "database user")
-  String dbUser;
-
-  @Option(names = "--db-password", description = "database password", interactive = false)
-  String dbPassword;
-
-  @Option(
-      names = "--deadline-seconds",
-      defaultValue = "900",
-      description = "time a volunteer has for one work unit (default: ${DEFAULT-VALUE})")
-  long deadlineSeconds;
-
-  @Option(
-      names = "--retry-after-seconds",
-      defaultValue = "2",
-      description = "wait a volunteer is told when there is no work (default: ${DEFAULT-VALUE})")
-  long retryAfterSeconds;
-
-  @Option(
-      names = "--max-json-bytes",
-      defaultValue = "" + CoordinatorConfig.DEFAULT_MAX_JSON_BYTES,
-      description = "limit on JSON request bodies (default: ${DEFAULT-VALUE})")
-  long maxJsonBytes;
-
-  @Option(
-      names = "--max-result-bytes",
-      defaultValue = "" + CoordinatorConfig.DEFAULT_MAX_RESULT_BYTES,
-      description = "limit on one result upload (default: ${DEFAULT-VALUE})")
-  long maxResultBytes;
-
-  @Option(
-      names = "--max-job-bytes",
-      defaultValue = "" + CoordinatorConfig.DEFAULT_MAX_JOB_BYTES,
-      description = "limit on one job upload, CSV included (default: ${DEFAULT-VALUE})")
-  long maxJobBytes;
-
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new CoordinatorMain()).execute(args));
+  public CoordinatorMain() {
+    CommandSpec spec = CommandSpec.forAnnotatedObject(this);
+    for (ConfigKeys.Key key : ConfigKeys.KEYS) {
+      spec.addOption(
+          OptionSpec.builder("--" + key.name())
+              .paramLabel(key.label())
+              .type(String.class)
+              .description(key.description() + " (default: " + key.defaultValue() + ")")
+              .build());
+    }
+    commandLine = new CommandLine(spec);
   }
 
+  public static void main(String[] args) {
+    System.exit(new CoordinatorMain().commandLine().execute(args));
+  }
+
+  CommandLine commandLine() {
+    return commandLine;
+  }
+
+  /**
+   * The configuration: defaults, then the {@code --config} file, then the options given.
+   *
+   * @throws ConfigException naming the key, if a value or the file cannot be used
+   */
   CoordinatorConfig config() {
-    return CoordinatorConfig.builder(dataDir)
-        .port(port)
-        .bind(bind)
-        .database(dbUrl, dbUser, dbPassword)
-        .deadline(Duration.ofSeconds(deadlineSeconds))
-        .retryAfter(Duration.ofSeconds(retryAfterSeconds))
-        .maxJsonBytes(maxJsonBytes)
-        .maxResultBytes(maxResultBytes)
-        .maxJobBytes(maxJobBytes)
-        .build();
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> where = new LinkedHashMap<>();
+    if (configFile != null) {
+      ConfigKeys.read(configFile)
+          .forEach(
+              (key, value) -> {
+                values.put(key, value);
+                where.put(key, "in " + configFile);
+              });
+    }
+    CommandSpec spec = commandLine.getCommandSpec();
+    for (ConfigKeys.Key key : ConfigKeys.KEYS) {
+      String value = spec.findOption("--" + key.name()).getValue();
+      if (value != null) {
+        values.put(key.name(), value);
+        where.put(key.name(), "option --" + key.name());
+      }
+    }
+    return ConfigKeys.build(values, where);
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    Coordinator coordinator = new Coordinator(config()).start();
+    CoordinatorConfig config;
+    try {
+      config = config();
+    } catch (ConfigException e) {
+      System.err.println("axon coordinator: " + e.getMessage());
+      return BAD_CONFIG;
+    }
+    Logging.use(config.logFormat());
+    Coordinator coordinator = new Coordinator(config).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

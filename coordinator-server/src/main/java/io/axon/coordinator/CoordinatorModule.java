@@ -1,14 +1,10 @@
 package io.axon.coordinator;
 
 import dagger.Module;
-import dagger.Provides;
-import java.time.Clock;
 
-/** Bindings that are not plain {@code @Inject} constructors. */
+/**
+ * Bindings that are not plain {@code @Inject} constructors. The clock and the configuration are
+ * bound by {@link CoordinatorComponent.Factory}.
+ */
 @Module
-interface CoordinatorModule {
-  @Provides
-  static Clock clock() {
-    return Clock.systemUTC();
-  }
-}
+interface CoordinatorModule {}

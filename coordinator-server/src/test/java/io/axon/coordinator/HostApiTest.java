@@ -2,12 +2,20 @@ package io.axon.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.axon.core.common.Sha256;
 import io.axon.core.protocol.ErrorBody;
 import io.axon.core.protocol.HeartbeatReply;
+import io.axon.core.protocol.HostInfo;
 import io.axon.core.protocol.HostRegistered;
+import io.axon.core.protocol.HostRegistration;
+import io.axon.core.protocol.HostTable;
 import io.axon.core.protocol.ProtocolJson;
+import io.axon.core.training.ModelKind;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +163,145 @@ class HostApiTest {
   @Test
   void unknownEndpointAnswersJsonNotFound() {
     assertThat(error(server.get("/api/v1/nothing-here", null), 404).error()).isEqualTo("not_found");
+  }
+
+  @Test
+  void registrationWithAnAccountKeyAttachesTheHostToThatAccount() {
+    String key = createAccount("Ada");
+
+    HostRegistered host =
+        register(new HostRegistration("ada-pc", "Linux", 4, 1L << 32, "1.0", key, null));
+
+    assertThat(hostInfo(host.hostId()).accountName()).isEqualTo("Ada");
+    assertThat(
+            query(
+                "SELECT a.name FROM hosts h JOIN accounts a ON a.id = h.account_id"
+                    + " WHERE h.id = "
+                    + host.hostId()))
+        .isEqualTo("Ada");
+  }
+
+  @Test
+  void registrationWithAnUnknownAccountKeyIsABadRequestAndStoresNothing() {
+    long before = server.count("hosts");
+    String json =
+        ProtocolJson.toJson(
+            new HostRegistration(
+                "typo-pc", "Linux", 4, 1L << 32, "1.0", "no-such-key-" + UUID.randomUUID(), null));
+
+    ErrorBody error = error(server.postJson("/api/v1/hosts", null, json), 400);
+
+    assertThat(error.error()).isEqualTo("bad_request");
+    assertThat(error.detail()).contains("unknown accountKey");
+    assertThat(server.count("hosts")).isEqualTo(before);
+  }
+
+  @Test
+  void anonymousHostHasNoAccount() {
+    HostRegistered host = server.register("anon");
+
+    assertThat(hostInfo(host.hostId()).accountName()).isNull();
+  }
+
+  @Test
+  void registrationStoresTheKernelsAndTheTableShowsThem() {
+    HostRegistered host =
+        register(
+            new HostRegistration(
+                "gpu-less",
+                "Linux",
+                2,
+                1L << 30,
+                "1.0",
+                null,
+                List.of(ModelKind.LINEAR, ModelKind.LOGISTIC)));
+
+    assertThat(query("SELECT kernels FROM hosts WHERE id = " + host.hostId()))
+        .isEqualTo("LINEAR,LOGISTIC");
+    assertThat(hostInfo(host.hostId()).kernels())
+        .containsExactly(ModelKind.LINEAR, ModelKind.LOGISTIC);
+    assertThat(hostInfo(server.register("all-kernels").hostId()).kernels())
+        .containsExactly(ModelKind.values());
+  }
+
+  @Test
+  void heartbeatStoresTheRoundTripTimeAndOneWithoutKeepsTheLast() {
+    HostRegistered host = server.register("far-away");
+    assertThat(hostInfo(host.hostId()).rttMillis()).isNull();
+
+    server.postJson(
+        "/api/v1/heartbeat",
+        host.token(),
+        "{\"state\":\"IDLE\",\"workUnitId\":null,\"threads\":2,\"rttMillis\":187}");
+    assertThat(hostInfo(host.hostId()).rttMillis()).isEqualTo(187L);
+
+    server.postJson("/api/v1/heartbeat", host.token(), HEARTBEAT);
+    assertThat(hostInfo(host.hostId()).rttMillis()).isEqualTo(187L);
+  }
+
+  @Test
+  void hostTableListsEveryHostWithItsResourcesAndHeartbeat() {
+    HostRegistered host = server.register("listed");
+    server.postJson(
+        "/api/v1/heartbeat",
+        host.token(),
+        "{\"state\":\"WORKING\",\"workUnitId\":3,\"threads\":3}");
+
+    HostTable table = hosts();
+    HostInfo info = hostInfo(host.hostId());
+
+    assertThat(table.hosts()).extracting(HostInfo::hostId).isSorted().contains(host.hostId());
+    assertThat(info.name()).isEqualTo("listed");
+    assertThat(info.platform()).isEqualTo("Linux amd64");
+    assertThat(info.cores()).isEqualTo(2);
+    assertThat(info.memoryBytes()).isEqualTo(1L << 30);
+    assertThat(info.clientVersion()).isEqualTo("test-1");
+    assertThat(info.threads()).isEqualTo(3);
+    assertThat(info.state()).isEqualTo(HostInfo.State.ONLINE);
+    assertThat(info.lastHeartbeatMillis())
+        .isBetween(Instant.now().minusSeconds(60).toEpochMilli(), Instant.now().toEpochMilli());
+    assertThat(info.totalCredit()).isZero();
+    assertThat(info.recentAverageCredit()).isZero();
+  }
+
+  /** Creates an account the way the credit API stores one: only the key's SHA-256. */
+  static String createAccount(String name) {
+    String key = UUID.randomUUID().toString();
+    org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO accounts (name, key_sha256, created_at)"
+                            + " VALUES (:name, :key, CURRENT_TIMESTAMP)")
+                    .bind("name", name)
+                    .bind("key", Sha256.hex(key.getBytes(StandardCharsets.UTF_8)))
+                    .execute());
+    return key;
+  }
+
+  private static HostRegistered register(HostRegistration registration) {
+    HttpResponse<String> reply =
+        server.postJson("/api/v1/hosts", null, ProtocolJson.toJson(registration));
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+    return ProtocolJson.fromJson(reply.body(), HostRegistered.class);
+  }
+
+  private static HostTable hosts() {
+    HttpResponse<String> reply = server.get("/api/v1/hosts", null);
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+    return ProtocolJson.fromJson(reply.body(), HostTable.class);
+  }
+
+  private static HostInfo hostInfo(long hostId) {
+    return hosts().hosts().stream()
+        .filter(h -> h.hostId() == hostId)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("host " + hostId + " is not in the table"));
+  }
+
+  private static String query(String sql) {
+    return org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+        .withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
   }
 
   private static void assertUnauthorized(HttpResponse<String> reply) {

@@ -9,7 +9,7 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** {@code POST /api/v1/hosts} and {@code POST /api/v1/heartbeat}. */
+/** {@code POST /api/v1/hosts}, {@code POST /api/v1/heartbeat} and {@code GET /api/v1/hosts}. */
 @Singleton
 public final class HostController {
   private final HostService hosts;
@@ -24,6 +24,10 @@ public final class HostController {
   public void register(Context ctx) {
     HostRegistration registration = Bodies.json(ctx, HostRegistration.class, maxJsonBytes);
     Responses.json(ctx, 201, hosts.register(registration));
+  }
+
+  public void list(Context ctx) {
+    Responses.json(ctx, 200, hosts.table());
   }
 
   public void heartbeat(Context ctx, long hostId) {

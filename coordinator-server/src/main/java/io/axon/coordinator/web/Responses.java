@@ -8,9 +8,13 @@ public final class Responses {
   private static final String JSON = "application/json";
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
+  /** The request attribute holding the message a handler answered with (read by the metrics). */
+  public static final String REPLY = "axon.reply";
+
   private Responses() {}
 
   public static void json(Context ctx, int status, Object body) {
+    ctx.attribute(REPLY, body);
     ctx.status(status).contentType(JSON).result(ProtocolJson.toJson(body));
   }
 

@@ -3,6 +3,9 @@ package io.axon.coordinator.web;
 import io.axon.coordinator.blob.BlobController;
 import io.axon.coordinator.host.HostController;
 import io.axon.coordinator.job.JobController;
+import io.axon.coordinator.ops.HealthController;
+import io.axon.coordinator.ops.MetricsController;
+import io.axon.coordinator.ops.OpenApiController;
 import io.axon.coordinator.workunit.WorkController;
 import io.javalin.config.RoutesConfig;
 import jakarta.inject.Inject;
@@ -14,6 +17,9 @@ public final class Routes {
   private final WorkController work;
   private final BlobController blobs;
   private final JobController jobs;
+  private final HealthController health;
+  private final MetricsController metrics;
+  private final OpenApiController openApi;
 
   @Inject
   public Routes(
@@ -21,12 +27,18 @@ public final class Routes {
       HostController hosts,
       WorkController work,
       BlobController blobs,
-      JobController jobs) {
+      JobController jobs,
+      HealthController health,
+      MetricsController metrics,
+      OpenApiController openApi) {
     this.auth = auth;
     this.hosts = hosts;
     this.work = work;
     this.blobs = blobs;
     this.jobs = jobs;
+    this.health = health;
+    this.metrics = metrics;
+    this.openApi = openApi;
   }
 
   public void addTo(RoutesConfig routes) {
@@ -41,5 +53,11 @@ public final class Routes {
     routes.get("/api/v1/jobs", jobs::list);
     routes.get("/api/v1/jobs/{id}", jobs::get);
     routes.get("/api/v1/jobs/{id}/model", jobs::model);
+    // the shared host table
+    routes.get("/api/v1/hosts", hosts::list);
+    // operations (docs/openapi.yaml describes every route here)
+    routes.get("/api/v1/openapi.yaml", openApi::get);
+    routes.get("/health", health::health);
+    routes.get("/metrics", metrics::scrape);
   }
 }

@@ -1,6 +1,7 @@
 package io.axon.coordinator.web;
 
 import io.axon.coordinator.CoordinatorConfig;
+import io.axon.coordinator.ops.Metrics;
 import io.axon.core.protocol.ErrorBody;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -8,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +20,14 @@ public final class WebServer {
 
   private final CoordinatorConfig config;
   private final Routes routes;
+  private final Metrics metrics;
   private Javalin app;
 
   @Inject
-  public WebServer(CoordinatorConfig config, Routes routes) {
+  public WebServer(CoordinatorConfig config, Routes routes, Metrics metrics) {
     this.config = config;
     this.routes = routes;
+    this.metrics = metrics;
   }
 
   public synchronized void start() {
@@ -36,6 +40,7 @@ public final class WebServer {
               javalin.jetty.port = config.port();
               // Bodies enforces the per-endpoint limits; this only has to stay out of its way.
               javalin.http.maxRequestSize = Math.max(config.maxJobBytes(), config.maxResultBytes());
+              javalin.requestLogger.http(metrics::request);
               routes.addTo(javalin.routes);
               errors(javalin.routes);
             });
@@ -47,6 +52,18 @@ public final class WebServer {
       throw new IllegalStateException("not started");
     }
     return app.port();
+  }
+
+  /** Every route served, as {@code "GET /api/v1/hosts"}, in the order they were added. */
+  public synchronized List<String> endpoints() {
+    if (app == null) {
+      throw new IllegalStateException("not started");
+    }
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
   }
 
   public synchronized void stop() {

@@ -9,6 +9,7 @@ import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.HeartbeatReply;
 import io.axon.core.protocol.HostRegistered;
 import io.axon.core.protocol.HostRegistration;
+import io.axon.core.protocol.HostTable;
 import io.axon.core.protocol.JobSpec;
 import io.axon.core.protocol.JobStatus;
 import io.axon.core.protocol.ProtocolException;
@@ -26,8 +27,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -53,15 +56,24 @@ public final class CoordinatorClient implements Closeable {
   private static final MediaType CSV = MediaType.get("text/csv; charset=utf-8");
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
+  /** Larger request bodies time the upload more than the network, so they are not measured. */
+  private static final long MAX_TIMED_BODY = 64 * 1024;
+
   private final Coordinators coordinators;
   private final HttpUrl api;
   private final OkHttpClient shared;
   private final OkHttpClient http;
   private final String userAgent;
+  private final AtomicLong lastRtt; // -1: none yet; shared with the clients withToken makes
 
   private CoordinatorClient(
-      Coordinators coordinators, OkHttpClient shared, String token, String userAgent) {
+      Coordinators coordinators,
+      OkHttpClient shared,
+      String token,
+      String userAgent,
+      AtomicLong lastRtt) {
     this.coordinators = coordinators;
+    this.lastRtt = lastRtt;
     this.api = coordinators.primaryApi();
     this.shared = shared;
     this.http =
@@ -86,7 +98,18 @@ public final class CoordinatorClient implements Closeable {
 
   /** A client for the same coordinators that sends {@code Authorization: Bearer <token>}. */
   public CoordinatorClient withToken(String token) {
-    return new CoordinatorClient(coordinators, shared, token, userAgent);
+    return new CoordinatorClient(coordinators, shared, token, userAgent, lastRtt);
+  }
+
+  /**
+   * The round-trip time of the last answered request with a small body: from sending the request on
+   * an open connection to receiving the reply's headers, so it leaves out connecting and large
+   * uploads but includes the coordinator's handling time. Empty before the first answer. Shared
+   * with the clients made by {@link #withToken}; a volunteer sends it in its heartbeats.
+   */
+  public OptionalLong lastRttMillis() {
+    long rtt = lastRtt.get();
+    return rtt < 0 ? OptionalLong.empty() : OptionalLong.of(rtt);
   }
 
   /** The coordinators' base URLs in the order given. */
@@ -200,6 +223,11 @@ public final class CoordinatorClient implements Closeable {
     }
   }
 
+  /** {@code GET /api/v1/hosts}: the shared host table. */
+  public HostTable hosts() throws IOException {
+    return call(get("hosts"), HostTable.class);
+  }
+
   /** Releases connections and threads, also those of clients made by {@link #withToken}. */
   @Override
   public void close() {
@@ -244,6 +272,7 @@ public final class CoordinatorClient implements Closeable {
   /** Executes {@code request}; the returned response is 2xx, anything else is thrown. */
   private Response execute(Request request) throws IOException {
     Response response = http.newCall(request).execute();
+    recordRtt(request, response);
     if (response.isSuccessful()) {
       return response;
     }
@@ -258,6 +287,16 @@ public final class CoordinatorClient implements Closeable {
               + (error.detail() == null ? "" : ": " + error.detail()),
           response.code(),
           error);
+    }
+  }
+
+  private void recordRtt(Request request, Response response) throws IOException {
+    RequestBody body = request.body();
+    if (body == null || (body.contentLength() >= 0 && body.contentLength() <= MAX_TIMED_BODY)) {
+      long rtt = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
+      if (rtt >= 0) {
+        lastRtt.set(rtt);
+      }
     }
   }
 
@@ -432,7 +471,7 @@ public final class CoordinatorClient implements Closeable {
                       () -> ThreadLocalRandom.current().nextDouble(),
                       coordinators))
               .build();
-      return new CoordinatorClient(coordinators, shared, token, userAgent);
+      return new CoordinatorClient(coordinators, shared, token, userAgent, new AtomicLong(-1));
     }
   }
 }

@@ -116,6 +116,41 @@ public final class Fixtures {
   public static final ErrorBody ERROR_BODY =
       new ErrorBody("bad_request", "hyperparameters: batchSize must be in [1, 65536], got 0");
 
+  // the shared host table (issue 4, hosts)
+  public static final HostTable HOST_TABLE =
+      new HostTable(
+          List.of(
+              new HostInfo(
+                  42,
+                  "lab-pc-07",
+                  "Linux 6.1 amd64, OpenJDK 17.0.13",
+                  8,
+                  17_179_869_184L,
+                  List.of(ModelKind.LOGISTIC, ModelKind.MLP),
+                  "0.1.0",
+                  "Ada",
+                  HostInfo.State.ONLINE,
+                  1_795_600_000_000L,
+                  12L,
+                  4,
+                  1.25,
+                  0.0875),
+              new HostInfo(
+                  43,
+                  "old-laptop",
+                  "Windows 10 amd64, OpenJDK 17.0.9",
+                  2,
+                  4_294_967_296L,
+                  List.of(ModelKind.values()),
+                  "0.1.0",
+                  null,
+                  HostInfo.State.OFFLINE,
+                  1_795_590_000_000L,
+                  null,
+                  0,
+                  0.0,
+                  0.0)));
+
   private Fixtures() {}
 
   /** The text of fixture {@code name}, e.g. {@code "work-reply.json"}. */

@@ -23,7 +23,9 @@ class ProtocolFixturesTest {
         Arguments.of("job-spec.json", Fixtures.JOB_SPEC),
         Arguments.of("job-spec-mlp.json", Fixtures.JOB_SPEC_MLP),
         Arguments.of("job-status.json", Fixtures.JOB_STATUS),
-        Arguments.of("error-body.json", Fixtures.ERROR_BODY));
+        Arguments.of("error-body.json", Fixtures.ERROR_BODY),
+        // the shared host table (issue 4, hosts)
+        Arguments.of("host-table.json", Fixtures.HOST_TABLE));
   }
 
   @ParameterizedTest(name = "{0}")
