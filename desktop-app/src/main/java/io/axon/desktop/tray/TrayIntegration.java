@@ -80,6 +80,7 @@ public final class TrayIntegration {
       icon.setImageAutoSize(true);
       icon.addActionListener(e -> Platform.runLater(open)); // double-click
       SystemTray.getSystemTray().add(icon);
+      log.info("Tray icon shown: Open, Pause, Snooze 1 h, Resume, Quit");
       return true;
     } catch (Exception e) {
       log.info("No system tray icon: {}", e.toString());
