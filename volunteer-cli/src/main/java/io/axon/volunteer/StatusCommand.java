@@ -79,11 +79,7 @@ final class StatusCommand implements Callable<Integer> {
 
   private static VolunteerStatus parse(Path file, String text) throws IOException {
     try {
-      VolunteerStatus status = StatusJson.ADAPTER.fromJson(text);
-      if (status == null) {
-        throw new JsonDataException("expected an object but was null");
-      }
-      return status;
+      return StatusJson.read(text);
     } catch (IOException | JsonDataException | IllegalArgumentException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -110,11 +106,15 @@ final class StatusCommand implements Callable<Integer> {
           "limits",
           String.format(
               Locale.ROOT,
-              "profile \"%s\", %d of at most %d threads, cpu time %d %%",
+              "profile \"%s\", %d of at most %d %s, cpu time %d %%, memory %s",
               limits.profile(),
               limits.threads(),
               limits.maxThreads(),
-              limits.cpuTimePercent()));
+              limits.maxThreads() == 1 ? "thread" : "threads",
+              limits.cpuTimePercent(),
+              limits.maxMemoryBytes() < 0
+                  ? "not limited (total unknown)"
+                  : "at most " + megabytes(limits.maxMemoryBytes())));
       row(
           "transfers",
           limits.transfersAllowed()
@@ -148,12 +148,21 @@ final class StatusCommand implements Callable<Integer> {
     // Floor, so that 100 % means done; the epsilon keeps 0.29 from showing as 28 %.
     long percent = (long) Math.floor(unit.progress() * 100 + 1e-9);
     return String.format(
-        Locale.ROOT,
-        "unit %d (%s, round %d): %d %%",
-        unit.workUnitId(),
-        unit.jobName(),
-        unit.round(),
-        percent);
+            Locale.ROOT,
+            "unit %d (%s, round %d): %d %%",
+            unit.workUnitId(),
+            unit.jobName(),
+            unit.round(),
+            percent)
+        + (unit.memoryBytes() > 0 ? ", needs " + megabytes(unit.memoryBytes()) : "");
+  }
+
+  /** Decimal megabytes, as the preferences count them. */
+  static String megabytes(long bytes) {
+    double mb = bytes / 1e6;
+    return mb < 10
+        ? String.format(Locale.ROOT, "%.1f MB", mb)
+        : String.format(Locale.ROOT, "%,d MB", Math.round(mb));
   }
 
   private static Duration age(VolunteerStatus status, Instant now) {

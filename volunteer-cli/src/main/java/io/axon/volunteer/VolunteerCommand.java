@@ -12,8 +12,10 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,16 +34,28 @@ import picocli.CommandLine.Spec;
       "Trains work units for an Axon coordinator until stopped (Ctrl-C or SIGTERM).",
       "Prints one line per work unit; logs go to stderr.",
       "Preferences (docs/VOLUNTEERING.md lists every key) from --config and --set are saved in"
-          + " the data directory and stay in force for later runs."
+          + " the data directory and stay in force for later runs; the keys accountKey,"
+          + " workBufferUnits and checkpointIntervalSeconds configure this run only."
     })
 final class VolunteerCommand implements Callable<Integer> {
+  /** Keys of --config and --set that configure the engine for this run instead of a preference. */
+  static final String ACCOUNT_KEY = "accountKey";
+
+  static final String WORK_BUFFER_UNITS = "workBufferUnits";
+  static final String CHECKPOINT_INTERVAL_SECONDS = "checkpointIntervalSeconds";
+  static final Set<String> ENGINE_KEYS =
+      Set.of(ACCOUNT_KEY, WORK_BUFFER_UNITS, CHECKPOINT_INTERVAL_SECONDS);
+
   @Spec CommandSpec spec;
 
   @Option(
       names = "--coordinator",
       paramLabel = "URL",
-      description = "Coordinator base URL, e.g. http://192.168.1.10:8080 (required)")
-  String coordinator;
+      split = ",",
+      description =
+          "Coordinator base URL, e.g. http://192.168.1.10:8080 (required); several (repeated or"
+              + " comma-separated) of one deployment are failed over between, in this order")
+  List<String> coordinators = new ArrayList<>();
 
   @Mixin DataDirOption data;
 
@@ -81,7 +95,26 @@ final class VolunteerCommand implements Callable<Integer> {
       description = "Save the progress of the unit in training this often (default: 60)")
   Double checkpointSeconds;
 
+  @Option(
+      names = "--work-buffer",
+      paramLabel = "UNITS",
+      description =
+          "Work units kept queued beyond the one in training, 0 to "
+              + EngineConfig.MAX_WORK_BUFFER_UNITS
+              + " (default: 1; key workBufferUnits)")
+  Integer workBufferUnits;
+
+  @Option(
+      names = "--account-key",
+      paramLabel = "KEY",
+      description =
+          "Attach this host to a volunteer account when it registers (key accountKey); a host that"
+              + " has registered already keeps its identity")
+  String accountKey;
+
   private final PrintStream out;
+  private Map<String, String> filePairs;
+  private Map<String, String> setPairs;
 
   VolunteerCommand(PrintStream out) {
     this.out = out;
@@ -117,22 +150,94 @@ final class VolunteerCommand implements Callable<Integer> {
     Runtime.getRuntime().halt(0);
   }
 
+  /**
+   * The engine's configuration: the options, then for what they leave out the engine keys of {@code
+   * --set}, then those of {@code --config}.
+   */
   EngineConfig config() {
-    if (coordinator == null) {
+    if (coordinators.isEmpty()) {
       // Checked here rather than by picocli, which would demand it of the subcommands too.
       throw new ParameterException(
           spec.commandLine(), "Missing required option: '--coordinator=URL'");
     }
+    String key = accountKey != null ? accountKey : engineSetting(ACCOUNT_KEY);
     try {
       EngineConfig config =
           new EngineConfig(
-              coordinator, data.dataDir, threads, name != null ? name : hostName(), maxUnits);
-      return checkpointSeconds == null
-          ? config
-          : config.withCheckpointInterval(checkpointInterval(checkpointSeconds));
+                  coordinators.get(0),
+                  data.dataDir,
+                  threads,
+                  name != null ? name : hostName(),
+                  maxUnits)
+              .withAccountKey(key)
+              .withFallbackUrls(coordinators.subList(1, coordinators.size()));
+      Double seconds =
+          checkpointSeconds != null
+              ? checkpointSeconds
+              : number(CHECKPOINT_INTERVAL_SECONDS, Double::valueOf);
+      if (seconds != null) {
+        config = config.withCheckpointInterval(checkpointInterval(seconds));
+      }
+      Integer buffer =
+          workBufferUnits != null ? workBufferUnits : number(WORK_BUFFER_UNITS, Integer::valueOf);
+      if (buffer != null) {
+        config = config.withWorkBufferUnits(buffer);
+      }
+      return config;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+  }
+
+  /** The engine key's value from --set, else from --config; null if neither has it. */
+  private String engineSetting(String key) {
+    String set = setPairs().get(key);
+    return set != null ? set : filePairs().get(key);
+  }
+
+  private <T> T number(String key, java.util.function.Function<String, T> parse) {
+    String value = engineSetting(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return parse.apply(value.trim());
+    } catch (NumberFormatException e) {
+      throw usage(key + "=" + value + ": expected a number", e);
+    }
+  }
+
+  private Map<String, String> filePairs() {
+    if (filePairs == null) {
+      if (configFile == null) {
+        filePairs = Map.of();
+      } else {
+        try {
+          filePairs = PreferenceOverrides.readFile(configFile);
+        } catch (IOException e) {
+          throw usage("cannot read --config " + configFile + ": " + ConsoleProgress.describe(e), e);
+        }
+      }
+    }
+    return filePairs;
+  }
+
+  private Map<String, String> setPairs() {
+    if (setPairs == null) {
+      try {
+        setPairs = PreferenceOverrides.parseArguments(settings);
+      } catch (PreferencesException e) {
+        throw usage("--set: " + e.getMessage(), e);
+      }
+    }
+    return setPairs;
+  }
+
+  /** {@code pairs} without the engine keys: the preferences among them. */
+  private static Map<String, String> preferencesOnly(Map<String, String> pairs) {
+    Map<String, String> preferences = new LinkedHashMap<>(pairs);
+    preferences.keySet().removeAll(ENGINE_KEYS);
+    return preferences;
   }
 
   private static Duration checkpointInterval(double seconds) {
@@ -158,25 +263,18 @@ final class VolunteerCommand implements Callable<Integer> {
     if (configFile == null && settings.isEmpty()) {
       return;
     }
+    Map<String, String> fromFile = preferencesOnly(filePairs());
+    Map<String, String> fromSet = preferencesOnly(setPairs());
+    if (fromFile.isEmpty() && fromSet.isEmpty()) {
+      return; // only engine keys: the saved preferences stay as they are
+    }
     PreferencesStore store = new PreferencesStore(data.dataDir);
     Preferences preferences = store.load();
-    if (configFile != null) {
-      Map<String, String> pairs;
-      try {
-        pairs = PreferenceOverrides.readFile(configFile);
-      } catch (IOException e) {
-        throw usage("cannot read --config " + configFile + ": " + ConsoleProgress.describe(e), e);
-      }
-      preferences = apply(preferences, pairs, configFile.toString());
+    if (!fromFile.isEmpty()) {
+      preferences = apply(preferences, fromFile, configFile.toString());
     }
-    if (!settings.isEmpty()) {
-      Map<String, String> pairs;
-      try {
-        pairs = PreferenceOverrides.parseArguments(settings);
-      } catch (PreferencesException e) {
-        throw usage("--set: " + e.getMessage(), e);
-      }
-      preferences = apply(preferences, pairs, "--set");
+    if (!fromSet.isEmpty()) {
+      preferences = apply(preferences, fromSet, "--set");
     }
     try {
       store.save(preferences);

@@ -54,8 +54,10 @@ record VolunteerStatus(
    * The work unit in training.
    *
    * @param progress from 0 to 1
+   * @param memoryBytes the memory it needs, 0 if the engine did not say
    */
-  public record Unit(long workUnitId, String jobName, int round, double progress) {
+  public record Unit(
+      long workUnitId, String jobName, int round, double progress, long memoryBytes) {
     public Unit {
       jobName = jobName == null ? "" : jobName;
       if (!(progress >= 0 && progress <= 1)) {
@@ -71,6 +73,7 @@ record VolunteerStatus(
    * @param maxThreads training threads the preferences allow now
    * @param threads training threads in use now
    * @param cpuTimePercent duty cycle in force
+   * @param maxMemoryBytes the memory a unit may use, -1 if unknown or not said
    * @param transfersAllowed whether downloads and uploads may happen now
    * @param transferReason why not, "" when they may
    */
@@ -79,6 +82,7 @@ record VolunteerStatus(
       int maxThreads,
       int threads,
       int cpuTimePercent,
+      long maxMemoryBytes,
       boolean transfersAllowed,
       String transferReason) {
     public Limits {

@@ -59,12 +59,14 @@ class LinuxPackagingTest {
     new CommandLine(command).parseArgs(expanded.toArray(new String[0]));
 
     assertThat(command.configFile).isEqualTo(Path.of("/etc/axon/volunteer.properties"));
+    command.configFile = LINUX.resolve("volunteer.properties"); // installed there
     assertThat(command.data.dataDir).isEqualTo(temp);
     assertThat(command.config().coordinatorUrl()).isEqualTo(env.getProperty("AXON_COORDINATOR"));
   }
 
   @Test
-  void everyKeyCommentedOutInTheExampleConfigIsAPreferenceWithAValidValue() throws Exception {
+  void everyKeyCommentedOutInTheExampleConfigIsAPreferenceOrAnEngineKeyWithAValidValue()
+      throws Exception {
     List<String> lines = Files.readAllLines(LINUX.resolve("volunteer.properties"));
     StringBuilder uncommented = new StringBuilder();
     int keys = 0;
@@ -76,11 +78,23 @@ class LinuxPackagingTest {
     }
     Path config = Files.writeString(temp.resolve("volunteer.properties"), uncommented);
 
-    Map<String, String> pairs = PreferenceOverrides.readFile(config);
+    Map<String, String> pairs = new java.util.HashMap<>(PreferenceOverrides.readFile(config));
+    assertThat(pairs).hasSize(keys);
+    assertThat(pairs.keySet())
+        .containsAll(
+            VolunteerCommand.ENGINE_KEYS.stream()
+                .filter(k -> !k.equals(VolunteerCommand.CHECKPOINT_INTERVAL_SECONDS))
+                .toList());
+    VolunteerCommand command =
+        new VolunteerCommand(new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"));
+    new CommandLine(command)
+        .parseArgs("--coordinator", "http://c:8080", "--name", "n", "--config", config.toString());
+    assertThat(command.config().accountKey()).isEqualTo("your-account-key");
+    assertThat(command.config().workBufferUnits()).isEqualTo(2);
+    pairs.keySet().removeAll(VolunteerCommand.ENGINE_KEYS);
     Preferences applied = PreferenceOverrides.apply(Preferences.defaults(), pairs);
 
     assertThat(keys).isGreaterThanOrEqualTo(5);
-    assertThat(pairs).hasSize(keys);
     assertThat(applied).isNotEqualTo(Preferences.defaults());
     assertThat(PreferenceOverrides.readFile(LINUX.resolve("volunteer.properties")))
         .as("everything is commented out, so the defaults hold until the owner chooses")

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,12 +176,96 @@ class PreferenceOptionsTest {
   }
 
   @Test
+  void theAccountKeyAndWorkBufferComeFromFlagsElseSetElseTheConfigFileAndAreNotSaved()
+      throws Exception {
+    Path config =
+        Files.writeString(
+            etc.resolve("volunteer.properties"),
+            "accountKey = key-from-file\n"
+                + "workBufferUnits = 3\n"
+                + "checkpointIntervalSeconds = 30\n"
+                + "inUse.maxCpuPercent = 25\n");
+    VolunteerCommand fromFile = parse("--config", config.toString());
+    assertThat(fromFile.config().accountKey()).isEqualTo("key-from-file");
+    assertThat(fromFile.config().workBufferUnits()).isEqualTo(3);
+    assertThat(fromFile.config().checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+
+    VolunteerCommand fromSet =
+        parse("--config", config.toString(), "--set", "workBufferUnits=0", "--set", "accountKey=s");
+    assertThat(fromSet.config().workBufferUnits()).isZero();
+    assertThat(fromSet.config().accountKey()).isEqualTo("s");
+
+    VolunteerCommand fromFlags =
+        parse(
+            "--config", config.toString(),
+            "--set", "workBufferUnits=0",
+            "--work-buffer", "2",
+            "--account-key", "key-from-flag");
+    assertThat(fromFlags.config().workBufferUnits()).isEqualTo(2);
+    assertThat(fromFlags.config().accountKey()).isEqualTo("key-from-flag");
+
+    assertThat(parse().config().accountKey()).isNull();
+    assertThat(parse().config().workBufferUnits())
+        .isEqualTo(EngineConfig.DEFAULT_WORK_BUFFER_UNITS);
+
+    // the preferences in the file are saved; the engine keys are not preferences
+    assertThat(
+            run(
+                "--coordinator",
+                "http://127.0.0.1:1",
+                "--data-dir",
+                dataDir.toString(),
+                "--config",
+                config.toString(),
+                "--work-buffer",
+                "17"))
+        .isEqualTo(2);
+    assertThat(err()).contains("workBufferUnits must be in [0, 16], got 17");
+    assertThat(store().file()).doesNotExist();
+  }
+
+  @Test
+  void severalCoordinatorsAreGivenByRepeatingTheOptionOrWithCommasTheFirstNamingTheHost() {
+    VolunteerCommand repeated =
+        parse("--coordinator", "http://b:8080", "--coordinator", "http://d");
+    VolunteerCommand commas = parse("--coordinator", "http://b:8080,http://d");
+
+    assertThat(repeated.config().coordinatorUrls())
+        .containsExactly("http://c:8080", "http://b:8080", "http://d");
+    assertThat(commas.config().coordinatorUrls())
+        .containsExactly("http://c:8080", "http://b:8080", "http://d");
+    assertThat(repeated.config().coordinatorUrl()).isEqualTo("http://c:8080");
+  }
+
+  @Test
+  void aWorkBufferThatIsNotANumberExits2NamingTheKey() throws Exception {
+    assertThat(
+            run(
+                "--coordinator", "http://c:8080",
+                "--data-dir", dataDir.toString(),
+                "--set", "workBufferUnits=many"))
+        .isEqualTo(2);
+    assertThat(err()).contains("workBufferUnits=many: expected a number");
+  }
+
+  private VolunteerCommand parse(String... args) {
+    VolunteerCommand command = new VolunteerCommand(System.out);
+    List<String> all = new java.util.ArrayList<>(List.of("--coordinator", "http://c:8080"));
+    all.addAll(List.of("--name", "n", "--data-dir", dataDir.toString()));
+    all.addAll(List.of(args));
+    new CommandLine(command).parseArgs(all.toArray(new String[0]));
+    return command;
+  }
+
+  @Test
   void helpListsThePreferenceOptionsAndTheSubcommands() {
     assertThat(run("--help")).isZero();
     assertThat(out())
         .contains("--config=FILE")
         .contains("--set=KEY=VALUE")
         .contains("--checkpoint-interval=SECONDS")
+        .contains("--work-buffer=UNITS")
+        .contains("--account-key=KEY")
         .contains("status")
         .contains("prefs");
   }

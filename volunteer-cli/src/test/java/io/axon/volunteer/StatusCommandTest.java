@@ -64,8 +64,9 @@ class StatusCommandTest {
             "state:       SUSPENDED",
             "why:         suspended: on battery",
             "coordinator: http://coordinator.example:8080",
-            "unit:        unit 17 (lr-demo, round 3): 42 %",
-            "limits:      profile \"in use\", 0 of at most 2 threads, cpu time 75 %",
+            "unit:        unit 17 (lr-demo, round 3): 42 %, needs 25 MB",
+            "limits:      profile \"in use\", 0 of at most 2 threads, cpu time 75 %,"
+                + " memory at most 8,000 MB",
             "transfers:   not allowed (transfers paused: 500 MB used of 500 MB in the last 7 days)",
             "note:        idle time unknown: DISPLAY is not set",
             "completed:   5 units",
@@ -87,7 +88,7 @@ class StatusCommandTest {
             "not running: the engine (pid 12345) stopped reporting 5 min ago without saying it"
                 + " stopped; it crashed or was killed. Last known status:\n")
         .contains("state:       SUSPENDED\n")
-        .contains("unit:        unit 17 (lr-demo, round 3): 42 %\n");
+        .contains("unit:        unit 17 (lr-demo, round 3): 42 %, needs 25 MB\n");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.axon.core.protocol.HostRegistered;
 import io.axon.core.protocol.HostRegistration;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,14 @@ final class CoordinatorSession {
 
   long hostId() {
     return identity.hostId();
+  }
+
+  /**
+   * The client's round-trip time of its last answered small request (shared by the clients with and
+   * without the token); empty before the first.
+   */
+  OptionalLong lastRttMillis() {
+    return anonymous.lastRttMillis();
   }
 
   /** Runs {@code call} with the token, registering again once if the coordinator forgot us. */

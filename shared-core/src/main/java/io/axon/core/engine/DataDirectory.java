@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
  *   transfers.json    bytes transferred per day ({@link io.axon.core.prefs.TransferBudget})
  *   logs/             the event log ({@link io.axon.core.eventlog.EventLog})
  *   status.json       what the engine is doing, rewritten every second ({@link StatusFile})
+ *   speed.txt         the host's measured flops per second ({@link SpeedStore})
  * </pre>
  */
 final class DataDirectory implements AutoCloseable {

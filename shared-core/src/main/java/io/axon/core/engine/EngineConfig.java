@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * How a volunteer engine runs.
@@ -20,6 +23,14 @@ import java.time.Duration;
  *     (fetch the next unit only when one is done) to {@link #MAX_WORK_BUFFER_UNITS}; queued units
  *     are saved in the data directory at once, and the coordinator sends none that this host cannot
  *     finish before its deadline
+ * @param accountKey the volunteer account this host attaches to when it registers (the key {@code
+ *     POST /api/v1/accounts} gave), or null for an anonymous host; a host that has registered
+ *     already keeps its identity and token, and the key then applies only if it has to register
+ *     again
+ * @param fallbackUrls more coordinators of the same deployment (sharing its database), tried in
+ *     this order when {@code coordinatorUrl} cannot be reached or answers 5xx (the client fails
+ *     over and stays with the one that answered); the host's identity is kept under {@code
+ *     coordinatorUrl}; empty for one coordinator
  */
 public record EngineConfig(
     String coordinatorUrl,
@@ -28,7 +39,9 @@ public record EngineConfig(
     String name,
     int maxUnits,
     Duration checkpointInterval,
-    int workBufferUnits) {
+    int workBufferUnits,
+    String accountKey,
+    List<String> fallbackUrls) {
   /** The most threads a host may declare (the protocol's limit). */
   public static final int MAX_THREADS = 4096;
 
@@ -70,6 +83,50 @@ public record EngineConfig(
       throw new IllegalArgumentException(
           "workBufferUnits must be in [0, " + MAX_WORK_BUFFER_UNITS + "], got " + workBufferUnits);
     }
+    if (accountKey != null) {
+      accountKey = accountKey.trim();
+      if (accountKey.isEmpty() || accountKey.length() > 100) {
+        throw new IllegalArgumentException("an account key must be 1 to 100 characters");
+      }
+    }
+    List<String> fallbacks = new ArrayList<>();
+    for (String url : fallbackUrls == null ? List.<String>of() : fallbackUrls) {
+      String normalized = normalizeUrl(url);
+      if (normalized.equals(coordinatorUrl) || fallbacks.contains(normalized)) {
+        throw new IllegalArgumentException("coordinator " + normalized + " is given twice");
+      }
+      fallbacks.add(normalized);
+    }
+    fallbackUrls = Collections.unmodifiableList(fallbacks);
+  }
+
+  /** All coordinators, {@link #coordinatorUrl} first. */
+  public List<String> coordinatorUrls() {
+    List<String> all = new ArrayList<>();
+    all.add(coordinatorUrl);
+    all.addAll(fallbackUrls);
+    return Collections.unmodifiableList(all);
+  }
+
+  /** An anonymous host's configuration. */
+  public EngineConfig(
+      String coordinatorUrl,
+      Path dataDir,
+      int threads,
+      String name,
+      int maxUnits,
+      Duration checkpointInterval,
+      int workBufferUnits) {
+    this(
+        coordinatorUrl,
+        dataDir,
+        threads,
+        name,
+        maxUnits,
+        checkpointInterval,
+        workBufferUnits,
+        null,
+        List.of());
   }
 
   /** A configuration that keeps {@link #DEFAULT_WORK_BUFFER_UNITS} queued. */
@@ -102,14 +159,51 @@ public record EngineConfig(
 
   /** This configuration with another {@link #checkpointInterval}. */
   public EngineConfig withCheckpointInterval(Duration interval) {
-    return new EngineConfig(
-        coordinatorUrl, dataDir, threads, name, maxUnits, interval, workBufferUnits);
+    return with(interval, workBufferUnits, accountKey, fallbackUrls);
   }
 
   /** This configuration with another {@link #workBufferUnits}. */
   public EngineConfig withWorkBufferUnits(int units) {
+    return with(checkpointInterval, units, accountKey, fallbackUrls);
+  }
+
+  /** This configuration attached to the account of {@code key} (null: anonymous). */
+  public EngineConfig withAccountKey(String key) {
+    return with(checkpointInterval, workBufferUnits, key, fallbackUrls);
+  }
+
+  /** This configuration with {@code urls} to fail over to (see {@link #fallbackUrls}). */
+  public EngineConfig withFallbackUrls(List<String> urls) {
+    return with(checkpointInterval, workBufferUnits, accountKey, urls);
+  }
+
+  private EngineConfig with(Duration interval, int buffer, String key, List<String> fallbacks) {
     return new EngineConfig(
-        coordinatorUrl, dataDir, threads, name, maxUnits, checkpointInterval, units);
+        coordinatorUrl, dataDir, threads, name, maxUnits, interval, buffer, key, fallbacks);
+  }
+
+  /** Leaves the account key out, so that logs and messages never show it. */
+  @Override
+  public String toString() {
+    return "EngineConfig[coordinatorUrl="
+        + coordinatorUrl
+        + ", fallbackUrls="
+        + fallbackUrls
+        + ", dataDir="
+        + dataDir
+        + ", threads="
+        + threads
+        + ", name="
+        + name
+        + ", maxUnits="
+        + maxUnits
+        + ", checkpointInterval="
+        + checkpointInterval
+        + ", workBufferUnits="
+        + workBufferUnits
+        + ", accountKey="
+        + (accountKey == null ? "none" : "(set)")
+        + "]";
   }
 
   private static String normalizeUrl(String url) {

@@ -1,19 +1,24 @@
 package io.axon.core.engine;
 
 import io.axon.core.protocol.Heartbeat;
-import io.axon.core.protocol.Heartbeat.HostState;
 import io.axon.core.protocol.HeartbeatReply;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the coordinator on its own daemon thread that this host is alive and what it is doing, as
- * often as the coordinator asks ({@link HeartbeatReply#nextHeartbeatSeconds()}). A failed heartbeat
- * is logged once and retried at the last interval; the work loop is never held up.
+ * Tells the coordinator on its own daemon thread that this host is alive and what it is doing right
+ * now (the state, the unit and the training threads actually running, asked of {@code current} at
+ * each beat), as often as the coordinator asks ({@link HeartbeatReply#nextHeartbeatSeconds()}).
+ * Each heartbeat carries the client's last measured round-trip time ({@link
+ * io.axon.core.client.CoordinatorClient#lastRttMillis()}), which the coordinator's host table
+ * shows. A failed heartbeat is logged once and retried at the last interval; the work loop is never
+ * held up.
  */
 final class Heartbeats implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
@@ -21,16 +26,15 @@ final class Heartbeats implements AutoCloseable {
   private static final int MAX_SECONDS = 3600;
 
   private final CoordinatorSession session;
-  private final int threads;
+  private final Supplier<Heartbeat> current;
   private final ScheduledExecutorService scheduler;
-  private volatile Heartbeat current;
   private int intervalSeconds = DEFAULT_SECONDS;
   private boolean failing;
 
-  Heartbeats(CoordinatorSession session, int threads) {
+  /** Sends what {@code current} says, with the measured round-trip time. */
+  Heartbeats(CoordinatorSession session, Supplier<Heartbeat> current) {
     this.session = session;
-    this.threads = threads;
-    this.current = new Heartbeat(HostState.IDLE, null, threads);
+    this.current = current;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -45,17 +49,17 @@ final class Heartbeats implements AutoCloseable {
     scheduler.execute(this::beat);
   }
 
-  void working(long workUnitId) {
-    current = new Heartbeat(HostState.WORKING, workUnitId, threads);
-  }
-
-  void idle() {
-    current = new Heartbeat(HostState.IDLE, null, threads);
-  }
-
   private void beat() {
     try {
-      HeartbeatReply reply = session.call(client -> client.heartbeat(current));
+      Heartbeat now = current.get();
+      OptionalLong rtt = session.lastRttMillis();
+      Heartbeat sent =
+          new Heartbeat(
+              now.state(),
+              now.workUnitId(),
+              now.threads(),
+              rtt.isPresent() ? rtt.getAsLong() : null);
+      HeartbeatReply reply = session.call(client -> client.heartbeat(sent));
       intervalSeconds = Math.max(1, Math.min(MAX_SECONDS, reply.nextHeartbeatSeconds()));
       if (failing) {
         log.info("Heartbeats reach the coordinator again");

@@ -47,6 +47,7 @@ final class StatusFile {
       double progress,
       Decision decision,
       int threads,
+      long memoryBytes,
       int completedUnits,
       List<Event> recentEvents) {}
 
@@ -84,6 +85,7 @@ final class StatusFile {
         json.name("jobName").value(s.unit().jobName());
         json.name("round").value(s.unit().round());
         json.name("progress").value(Math.round(s.progress() * 1000) / 1000.0);
+        json.name("memoryBytes").value(s.memoryBytes());
         json.endObject();
       }
       Decision d = s.decision();
@@ -93,6 +95,7 @@ final class StatusFile {
       json.name("maxThreads").value(d.maxThreads());
       json.name("threads").value(s.threads());
       json.name("cpuTimePercent").value(d.cpuTimePercent());
+      json.name("maxMemoryBytes").value(d.maxMemoryBytes());
       json.name("transfersAllowed").value(d.transfersAllowed());
       json.name("transferReason").value(d.transfersAllowed() ? "" : d.transferReason());
       json.endObject();

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Training follows the governor: it waits while suspended, rests under a throttle ({@link Pacing}),
  * and starts with no more threads than allowed; if the cap drops below the threads running, it
  * checkpoints, stops and continues from that checkpoint with fewer (the result does not depend on
- * the thread count).
+ * the thread count). If the memory limit drops below what the unit needs ({@link UnitMemory}), it
+ * checkpoints, stops and throws {@link MemoryShortage}, so that the unit's arrays are released
+ * while it waits.
  */
 final class UnitTrainer {
   private static final Logger log = LoggerFactory.getLogger(UnitTrainer.class);
@@ -75,6 +77,22 @@ final class UnitTrainer {
         Math.min(decision.threadsFor(unit.jobName()), decision.threadsFor(coordinatorUrl)));
   }
 
+  /**
+   * The memory limit fell below what the unit in training needs: it was checkpointed and stopped,
+   * and continues from that checkpoint once it fits again.
+   */
+  static final class MemoryShortage extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient WorkAssignment unit;
+    final long bytesNeeded;
+
+    MemoryShortage(WorkAssignment unit, long bytesNeeded) {
+      super("work unit " + unit.workUnitId() + " no longer fits the memory limit");
+      this.unit = unit;
+      this.bytesNeeded = bytesNeeded;
+    }
+  }
+
   /** A trained unit: the result to hand in, and the shard size for the progress line. */
   record Trained(PendingResult result, int rows, TrainingResult training, long elapsedMillis) {}
 
@@ -115,7 +133,13 @@ final class UnitTrainer {
         trained = train(kernel, start, shard, unit, used, progress, from, from == resumeFrom);
         break;
       } catch (CancelledException e) {
-        if (!progress.fewerThreads || cancelled.getAsBoolean() || progress.saved == null) {
+        if (cancelled.getAsBoolean() || progress.saved == null) {
+          throw e;
+        }
+        if (progress.memoryShort) {
+          throw new MemoryShortage(unit, progress.memoryNeeded);
+        }
+        if (!progress.fewerThreads) {
           throw e;
         }
         // the limit dropped mid-unit: continue from the checkpoint just taken, to the same bits
@@ -192,8 +216,12 @@ final class UnitTrainer {
     private final WorkAssignment unit;
     private final int threads;
     private final Pacing pacing = new Pacing(governor, cancelled);
+    private final long memoryNeeded;
     private long lastSaved = System.nanoTime();
     private int polls;
+
+    /** The memory limit fell below {@link #memoryNeeded}: checkpoint, stop, wait for memory. */
+    boolean memoryShort;
 
     /** The limit on threads fell below {@link #threads}: checkpoint, stop, continue with fewer. */
     boolean fewerThreads;
@@ -204,6 +232,7 @@ final class UnitTrainer {
     Progress(WorkAssignment unit, int threads) {
       this.unit = unit;
       this.threads = threads;
+      this.memoryNeeded = UnitMemory.bytesNeeded(unit, threads);
     }
 
     @Override
@@ -214,21 +243,27 @@ final class UnitTrainer {
 
     @Override
     public boolean isCancelled() {
-      return fewerThreads || cancelled.getAsBoolean();
+      return fewerThreads || memoryShort || cancelled.getAsBoolean();
     }
 
     /**
      * Due when the interval has passed (the clock is read every eighth mini-batch: reading it on
      * every one costs a tiny logistic regression about 4 %), when the engine is stopping, when a
-     * suspension begins, or when fewer threads are allowed than are running.
+     * suspension begins, when fewer threads are allowed than are running, or when the unit no
+     * longer fits the memory limit.
      */
     @Override
     public boolean checkpointDue() {
       if (pacing.suspensionBegins()) {
         return true;
       }
-      if (!fewerThreads && threads > threadsFor(unit, governor.current())) {
+      Decision decision = governor.current();
+      if (!fewerThreads && threads > threadsFor(unit, decision)) {
         fewerThreads = true;
+        return true;
+      }
+      if (!memoryShort && !UnitMemory.fits(memoryNeeded, decision)) {
+        memoryShort = true;
         return true;
       }
       return ((++polls & 7) == 0 && System.nanoTime() - lastSaved >= checkpointNanos)

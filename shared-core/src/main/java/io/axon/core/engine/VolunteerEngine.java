@@ -14,6 +14,8 @@ import io.axon.core.prefs.Decision;
 import io.axon.core.prefs.Preferences;
 import io.axon.core.prefs.PreferencesStore;
 import io.axon.core.prefs.TransferBudget;
+import io.axon.core.protocol.Heartbeat;
+import io.axon.core.protocol.Heartbeat.HostState;
 import io.axon.core.protocol.HostRegistration;
 import io.axon.core.protocol.ResultReply;
 import io.axon.core.protocol.WorkAssignment;
@@ -251,7 +253,7 @@ public final class VolunteerEngine {
       ComputePolicy policy = new ComputePolicy(Preferences.defaults(), clock, budget);
       ResourceMonitor machine = monitor != null ? monitor : OshiResourceMonitor.create();
       StatusFile status = new StatusFile(config.dataDir());
-      eventLog.record("volunteering for " + config.coordinatorUrl());
+      eventLog.record("volunteering for " + String.join(", ", config.coordinatorUrls()));
       Governor rules = new Governor(machine, preferences, policy, eventLog, listener);
       governor = rules;
       try {
@@ -293,12 +295,29 @@ public final class VolunteerEngine {
             () -> policy.preferences().network(),
             activity,
             this::stopping);
-    try (Heartbeats heartbeats = new Heartbeats(session, config.threads())) {
+    try (Heartbeats heartbeats = new Heartbeats(session, this::heartbeat)) {
       heartbeats.start();
       BlobCache blobs =
           dir.blobs(() -> policy.preferences().disk().cacheMaxMegabytes() * 1_000_000L);
-      new Loop(session, dir, blobs, heartbeats, transfers).run();
+      new Loop(session, dir, blobs, transfers).run();
     }
+  }
+
+  /**
+   * What the next heartbeat says: the unit in hand, if any, WORKING or PAUSED (suspended, or held
+   * back for memory), and the training threads running now, not the configured number.
+   */
+  private Heartbeat heartbeat() {
+    WorkAssignment unit = activity.unit;
+    if (unit == null) {
+      return new Heartbeat(HostState.IDLE, null, 0);
+    }
+    Decision decision = governor.current();
+    boolean paused = activity.heldBack != null || !decision.computeAllowed();
+    return new Heartbeat(
+        paused ? HostState.PAUSED : HostState.WORKING,
+        unit.workUnitId(),
+        paused ? 0 : activity.threads);
   }
 
   /** The decision in force, or null before the engine has started. */
@@ -325,6 +344,9 @@ public final class VolunteerEngine {
     } else if (!decision.computeAllowed()) {
       shown = StatusFile.State.SUSPENDED;
       reason = decision.computeReason();
+    } else if (unit != null && activity.heldBack != null) {
+      shown = StatusFile.State.SUSPENDED;
+      reason = activity.heldBack;
     } else if (unit != null && waiting == null) {
       shown = StatusFile.State.RUNNING;
       reason = "";
@@ -343,7 +365,8 @@ public final class VolunteerEngine {
               stopped ? null : unit,
               activity.progress,
               decision,
-              stopped ? 0 : activity.threads,
+              shown == StatusFile.State.RUNNING ? activity.threads : 0, // a waiting one counts 0
+              stopped || unit == null ? 0 : activity.memoryBytes,
               activity.completed.get(),
               events.recent()));
     } catch (IOException e) {
@@ -396,7 +419,7 @@ public final class VolunteerEngine {
   }
 
   private CoordinatorClient client() {
-    return CoordinatorClient.builder(config.coordinatorUrl())
+    return CoordinatorClient.builder(config.coordinatorUrls())
         .userAgent("axon-volunteer/" + EngineVersion.get())
         .maxAttempts(timing.clientAttempts())
         .baseDelay(timing.clientRetryDelay())
@@ -412,7 +435,9 @@ public final class VolunteerEngine {
         EngineVersion.platform(),
         Math.min(EngineConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors()),
         Runtime.getRuntime().maxMemory(),
-        "axon-engine " + EngineVersion.get());
+        "axon-engine " + EngineVersion.get(),
+        config.accountKey(),
+        null);
   }
 
   /**
@@ -425,6 +450,13 @@ public final class VolunteerEngine {
       try {
         if (!session.start()) {
           listener.registered(session.hostId(), config.coordinatorUrl(), false);
+          if (config.accountKey() != null) {
+            events.record(
+                "already registered as host "
+                    + session.hostId()
+                    + ": it keeps its identity and token; the account key is used only if it"
+                    + " has to register again");
+          }
         }
         return true;
       } catch (CoordinatorException e) {
@@ -455,14 +487,20 @@ public final class VolunteerEngine {
     private final PendingResults pending;
     private final CheckpointStore checkpoints;
     private final UnitTrainer trainer;
-    private final Heartbeats heartbeats;
     private final Transfers transfers;
+    private final SpeedStore speed;
     private final Backoff backoff = new Backoff(timing.backoffStart(), timing.backoffMax());
     private final Backoff fetchBackoff = new Backoff(timing.backoffStart(), timing.backoffMax());
     private int trained;
 
-    /** Measured on the last unit trained from its start; 0 (unknown) before the first. */
+    /**
+     * Measured on the last unit trained from its start, kept across restarts; 0 (unknown) before
+     * the first.
+     */
     private long flopsPerSecond;
+
+    /** The unit waiting for memory, as said in the event log; -1 when none waits. */
+    private long waitingForMemory = -1;
 
     /**
      * When (wall-clock time, as deadlines) to ask the coordinator again after it had no work or
@@ -470,17 +508,13 @@ public final class VolunteerEngine {
      */
     private long nextAskMillis;
 
-    Loop(
-        CoordinatorSession session,
-        DataDirectory dir,
-        BlobCache blobs,
-        Heartbeats heartbeats,
-        Transfers transfers) {
+    Loop(CoordinatorSession session, DataDirectory dir, BlobCache blobs, Transfers transfers) {
       this.session = session;
       this.pending = dir.pending();
       this.checkpoints = dir.checkpoints();
-      this.heartbeats = heartbeats;
       this.transfers = transfers;
+      this.speed = new SpeedStore(dir.root());
+      this.flopsPerSecond = speed.load();
       this.trainer =
           new UnitTrainer(
               blobs,
@@ -543,10 +577,18 @@ public final class VolunteerEngine {
           if (decision.transfersAllowed()) {
             prefetch(held.subList(1, held.size()));
           }
-          afterWork(resume(held.get(0)));
+          WorkAssignment next = held.get(0);
+          long need = UnitMemory.bytesNeeded(next, trainer.threadsFor(next, decision));
+          if (!UnitMemory.fits(need, decision)) {
+            waitForMemory(next, need);
+            continue;
+          }
+          afterWork(resume(next));
         } catch (CancelledException e) {
           log.info("Training cancelled: stopping");
           return;
+        } catch (UnitTrainer.MemoryShortage e) {
+          waitForMemory(e.unit, e.bytesNeeded);
         } catch (IOException e) {
           if (stopping()) {
             return;
@@ -559,10 +601,32 @@ public final class VolunteerEngine {
           log.warn("Work unit failed, backing off", e);
           activity.waiting("work unit failed: " + e.getMessage());
           failed(e);
-        } finally {
-          heartbeats.idle();
         }
       }
+    }
+
+    /**
+     * Holds {@code unit} back (its checkpoint, if any, stays on disk) until its need fits the
+     * memory limit, computing is suspended, or a few seconds pass; the first wait for a unit goes
+     * to the event log with its reason.
+     */
+    private void waitForMemory(WorkAssignment unit, long need) {
+      Decision decision = governor.current();
+      String reason = UnitMemory.waitingReason(unit, need, decision);
+      double progress = 0;
+      try {
+        TrainingCheckpoint saved = checkpoints.progress(unit.workUnitId());
+        progress = saved == null ? 0 : saved.progress();
+      } catch (IOException e) {
+        log.warn("Cannot read the checkpoint of unit {}: {}", unit.workUnitId(), e.toString());
+      }
+      activity.heldBack(unit, progress, need, reason);
+      if (waitingForMemory != unit.workUnitId()) {
+        waitingForMemory = unit.workUnitId();
+        events.record(reason);
+        log.info("{}", reason);
+      }
+      awaitDecision(d -> !d.computeAllowed() || UnitMemory.fits(need, d));
     }
 
     /** Backs off after a failed upload; a result held back by the preferences is no failure. */
@@ -722,8 +786,12 @@ public final class VolunteerEngine {
      * was cancelled or whose blobs could not be fetched stays checkpointed for later.
      */
     private Upload work(WorkAssignment unit, TrainingCheckpoint checkpoint) throws IOException {
-      heartbeats.working(unit.workUnitId());
-      activity.working(unit, checkpoint == null ? 0 : checkpoint.progress());
+      long need = UnitMemory.bytesNeeded(unit, trainer.threadsFor(unit, governor.current()));
+      if (waitingForMemory == unit.workUnitId()) {
+        waitingForMemory = -1;
+        events.record("memory available: unit " + unit.workUnitId() + " continues");
+      }
+      activity.working(unit, checkpoint == null ? 0 : checkpoint.progress(), need);
       listener.workStarted(unit);
       if (checkpoint != null) {
         listener.workResumed(unit, checkpoint.progress());
@@ -732,8 +800,8 @@ public final class VolunteerEngine {
       long began = System.nanoTime();
       try {
         done = trainer.train(unit, checkpoint);
-      } catch (CancelledException e) {
-        throw e;
+      } catch (CancelledException | UnitTrainer.MemoryShortage e) {
+        throw e; // the unit stays checkpointed for later
       } catch (RuntimeException e) {
         checkpoints.remove(unit.workUnitId());
         throw e;
@@ -745,6 +813,7 @@ public final class VolunteerEngine {
       if (checkpoint == null && nanos > 0 && done.training().flops() > 0) {
         // the effective speed under the limits in force: the throttle and pauses count
         flopsPerSecond = Math.max(1, (long) (done.training().flops() * 1e9 / nanos));
+        speed.save(flopsPerSecond);
       }
       activity.completed.incrementAndGet();
       activity.threads = 0;

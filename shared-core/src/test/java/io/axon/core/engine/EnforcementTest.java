@@ -4,21 +4,17 @@ import static io.axon.core.engine.FakeCoordinator.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.squareup.moshi.Moshi;
 import io.axon.core.eventlog.Event;
 import io.axon.core.prefs.Decision;
-import io.axon.core.prefs.PreferenceOverrides;
 import io.axon.core.prefs.Preferences;
 import io.axon.core.prefs.TransferBudget;
+import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.WorkAssignment;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine enforces the volunteer's preferences against a scripted machine: the governor decides
@@ -38,81 +33,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EnforcementTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final VolunteerEngine.Timing FAST =
-      new VolunteerEngine.Timing(
-          Duration.ofMillis(20),
-          Duration.ofMillis(200),
-          Duration.ofSeconds(2),
-          2,
-          Duration.ofMillis(10));
-
-  @TempDir Path dataDir;
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
   private FakeCoordinator coordinator;
-  private final ScriptedMachine machine = new ScriptedMachine();
-  private final AtomicReference<Preferences> preferences =
-      new AtomicReference<>(Preferences.defaults());
+  private ScriptedMachine machine;
+  private Path dataDir;
 
   @BeforeEach
-  void startCoordinator() throws Exception {
-    coordinator = FakeCoordinator.start();
-  }
-
-  @AfterEach
-  void stopCoordinator() throws Exception {
-    coordinator.close();
+  void useFixture() {
+    coordinator = fixture.coordinator;
+    machine = fixture.machine;
+    dataDir = fixture.dataDir;
   }
 
   private VolunteerEngine engine(int threads, int maxUnits, EngineListener listener) {
-    return VolunteerEngine.builder(
-            new EngineConfig(
-                coordinator.url(), dataDir, threads, "test-host", maxUnits, Duration.ofSeconds(60)))
-        .listener(listener)
-        .timing(FAST)
-        .monitor(machine)
-        .preferences(preferences::get)
-        .build();
-  }
-
-  private static CompletableFuture<Void> start(VolunteerEngine engine) {
-    return CompletableFuture.runAsync(
-        () -> {
-          try {
-            engine.run();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-  }
-
-  private void prefer(String... pairs) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String pair : pairs) {
-      int eq = pair.indexOf('=');
-      map.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    preferences.set(PreferenceOverrides.apply(Preferences.defaults(), map));
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> status() throws Exception {
-    String json =
-        new String(
-            Files.readAllBytes(dataDir.resolve(StatusFile.FILE_NAME)), StandardCharsets.UTF_8);
-    return (Map<String, Object>) new Moshi.Builder().build().adapter(Map.class).fromJson(json);
+    return fixture.engine(threads, maxUnits, listener);
   }
 
   private String state() {
-    try {
-      return (String) status().get("state");
-    } catch (Exception e) {
-      return "unreadable: " + e;
-    }
-  }
-
-  private String eventFile() throws Exception {
-    return new String(
-        Files.readAllBytes(dataDir.resolve("logs").resolve("events.0.log")),
-        StandardCharsets.UTF_8);
+    return fixture.state();
   }
 
   /** Records the time of each epoch and checkpoint. */
@@ -151,16 +89,17 @@ class EnforcementTest {
           unplugged.set(System.nanoTime());
           machine.onBattery();
         };
-    CompletableFuture<Void> run = start(engine(1, 1, timeline));
+    CompletableFuture<Void> run = EngineFixture.start(engine(1, 1, timeline));
 
     await(WAIT, () -> !timeline.checkpoints.isEmpty());
     long paused = timeline.checkpoints.get(0);
     assertThat(Duration.ofNanos(paused - unplugged.get())).isLessThan(Duration.ofSeconds(2));
-    await(Duration.ofSeconds(3), () -> state().equals("SUSPENDED"));
+    await(WAIT, () -> state().equals("SUSPENDED"));
     int epochsWhenPaused = timeline.epochs.size();
     Thread.sleep(1500);
     assertThat(timeline.epochs).hasSize(epochsWhenPaused);
-    assertThat(status().get("reason")).isEqualTo("suspended: on battery");
+    assertThat(fixture.status().get("reason")).isEqualTo("suspended: on battery");
+    assertThat(((Number) fixture.limits().get("threads")).intValue()).as("none runs").isZero();
     assertThat(timeline.finished).hasValue(0);
 
     machine.onMains();
@@ -169,14 +108,89 @@ class EnforcementTest {
     assertThat(timeline.finished).hasValue(1);
     assertThat(coordinator.results().get(0).modelSha256())
         .isEqualTo(EngineCheckpointTest.uninterruptedSha256(coordinator, unit));
-    assertThat(eventFile()).contains("suspended: on battery");
-    assertThat(eventFile().substring(eventFile().indexOf("suspended: on battery")))
+    assertThat(fixture.eventFile()).contains("suspended: on battery");
+    assertThat(fixture.eventFile().substring(fixture.eventFile().indexOf("suspended: on battery")))
         .contains("computing (computer not in use)");
   }
 
   @Test
+  void aUnitThatDoesNotFitTheMemoryLimitWaitsWithoutTrainingAndStartsOnceItFits() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(100_000, 2);
+    long need = UnitMemory.bytesNeeded(unit, 1);
+    machine.memory(need); // "not in use": at most 90 % of it
+    coordinator.heartbeatSeconds(1);
+    Timeline timeline = new Timeline();
+    CompletableFuture<Void> run = EngineFixture.start(engine(1, 1, timeline));
+
+    await(WAIT, () -> state().equals("SUSPENDED"));
+    Thread.sleep(1500); // time in which it must not start
+    assertThat(timeline.epochs).isEmpty();
+    assertThat(reason())
+        .isEqualTo(
+            "waiting for memory: unit "
+                + unit.workUnitId()
+                + " needs "
+                + UnitMemory.megabytes(need)
+                + ", the limit is "
+                + UnitMemory.megabytes(need / 100 * 90)
+                + " (computer not in use)");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> shown = (Map<String, Object>) fixture.status().get("unit");
+    assertThat(((Number) shown.get("memoryBytes")).longValue()).isEqualTo(need);
+    assertThat(((Number) fixture.limits().get("maxMemoryBytes")).longValue())
+        .isEqualTo(need / 100 * 90);
+    await(
+        WAIT,
+        () ->
+            coordinator.heartbeatsReceived().stream()
+                .anyMatch(
+                    h ->
+                        h.state() == Heartbeat.HostState.PAUSED
+                            && h.workUnitId() == unit.workUnitId()
+                            && h.threads() == 0));
+    assertThat(coordinator.heartbeatsReceived())
+        .noneMatch(h -> h.state() == Heartbeat.HostState.WORKING);
+
+    machine.memory(need * 2);
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
+    assertThat(fixture.eventFile())
+        .contains("waiting for memory: unit " + unit.workUnitId())
+        .contains("memory available: unit " + unit.workUnitId() + " continues");
+  }
+
+  @Test
+  void aUnitIsCheckpointedAndReleasedWhenTheInUseMemoryLimitNoLongerFitsAndResumesToTheSameBits()
+      throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 300); // seconds: not done before
+    long need = UnitMemory.bytesNeeded(unit, 1);
+    machine.memory(need * 3 / 2); // not in use (90 %) it fits; in use (50 %) it does not
+    Timeline timeline = new Timeline();
+    timeline.atFirstEpoch = () -> machine.userActive();
+    CompletableFuture<Void> run = EngineFixture.start(engine(1, 1, timeline));
+
+    await(WAIT, () -> !timeline.checkpoints.isEmpty());
+    await(WAIT, () -> reason().startsWith("waiting for memory"));
+    int epochsWhenReleased = timeline.epochs.size();
+    Thread.sleep(1500); // time in which it must not train
+    assertThat(timeline.epochs).hasSize(epochsWhenReleased);
+    assertThat(state()).isEqualTo("SUSPENDED");
+    assertThat(reason()).endsWith("(computer in use)");
+    assertThat(timeline.finished).hasValue(0);
+
+    machine.userAway();
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(timeline.finished).hasValue(1);
+    assertThat(coordinator.results().get(0).modelSha256())
+        .isEqualTo(EngineCheckpointTest.uninterruptedSha256(coordinator, unit));
+    assertThat(fixture.eventFile())
+        .contains("waiting for memory: unit " + unit.workUnitId())
+        .contains("memory available: unit " + unit.workUnitId() + " continues");
+  }
+
+  @Test
   void aLoadSpikeShorterThanTheGracePeriodDoesNotSuspendButALongerOneDoes() throws Exception {
-    prefer("loadGraceSeconds=3", "notInUse.suspendAboveOtherCpuPercent=50");
+    fixture.prefer("loadGraceSeconds=3", "notInUse.suspendAboveOtherCpuPercent=50");
     List<String> changes = new CopyOnWriteArrayList<>();
     VolunteerEngine engine =
         engine(
@@ -188,8 +202,8 @@ class EnforcementTest {
                 changes.addAll(lines);
               }
             });
-    CompletableFuture<Void> run = start(engine);
-    await(Duration.ofSeconds(5), () -> state().equals("IDLE"));
+    CompletableFuture<Void> run = EngineFixture.start(engine);
+    await(WAIT, () -> state().equals("IDLE"));
 
     machine.otherLoad(0.9);
     Thread.sleep(1200);
@@ -199,7 +213,7 @@ class EnforcementTest {
     assertThat(engine.decision().computeAllowed()).isTrue();
 
     machine.otherLoad(0.9);
-    await(Duration.ofSeconds(6), () -> state().equals("SUSPENDED"));
+    await(WAIT, () -> state().equals("SUSPENDED"));
     engine.stop();
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
@@ -214,20 +228,20 @@ class EnforcementTest {
 
   @Test
   void fetchesNoWorkOutsideTheComputingScheduleAndStartsWhenItOpens() throws Exception {
-    prefer("computeSchedule.everyDay=none");
+    fixture.prefer("computeSchedule.everyDay=none");
     WorkAssignment unit = coordinator.offerLogistic(1000, 2);
-    CompletableFuture<Void> run = start(engine(1, 1, EngineListener.NONE));
+    CompletableFuture<Void> run = EngineFixture.start(engine(1, 1, EngineListener.NONE));
 
-    await(Duration.ofSeconds(5), () -> state().equals("SUSPENDED"));
-    Thread.sleep(1500);
+    await(WAIT, () -> state().equals("SUSPENDED"));
+    Thread.sleep(1500); // time in which it must not fetch
     assertThat(coordinator.queuedUnits()).isEqualTo(1);
-    assertThat((String) status().get("reason"))
+    assertThat((String) fixture.status().get("reason"))
         .startsWith("suspended: outside the computing schedule");
 
-    preferences.set(Preferences.defaults());
+    fixture.preferences.set(Preferences.defaults());
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
-    assertThat(eventFile()).contains("suspended: outside the computing schedule");
+    assertThat(fixture.eventFile()).contains("suspended: outside the computing schedule");
   }
 
   @Test
@@ -246,37 +260,38 @@ class EnforcementTest {
                 }
               }
             }));
-    start(first.get()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(first.get()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(coordinator.resultUnitIds()).isEmpty();
     TransferBudget budget = TransferBudget.open(dataDir, Clock.systemDefaultZone());
     long counted = budget.used(new Preferences.NetworkLimits(1, 1, 0, 0));
     assertThat(counted).isEqualTo(unit.modelBlob().size() + unit.shardBlob().size());
     budget.record(1_000_000); // the cap of 1 MB is used up
-    prefer("network.maxMegabytes=1");
+    fixture.prefer("network.maxMegabytes=1");
     coordinator.offerLogistic(100, 1);
     Timeline timeline = new Timeline();
 
-    CompletableFuture<Void> run = start(engine(1, 1, timeline));
+    CompletableFuture<Void> run = EngineFixture.start(engine(1, 1, timeline));
     await(WAIT, () -> timeline.finished.get() == 1);
-    Thread.sleep(1500);
+    await(WAIT, () -> reason().startsWith("results wait: transfers paused"));
+    Thread.sleep(1500); // time in which it must neither upload nor fetch
 
     assertThat(coordinator.uploadAttempts()).isZero();
     assertThat(coordinator.queuedUnits()).isEqualTo(1); // no new work was fetched
     assertThat(coordinator.downloads(unit.shardBlob().sha256())).isEqualTo(1);
     assertThat(dataDir.resolve("pending").resolve(unit.workUnitId() + ".model")).exists();
-    Map<String, Object> status = status();
+    Map<String, Object> status = fixture.status();
     @SuppressWarnings("unchecked")
     Map<String, Object> limits = (Map<String, Object>) status.get("limits");
     assertThat(limits.get("transfersAllowed")).isEqualTo(false);
     assertThat((String) limits.get("transferReason")).startsWith("transfers paused: 1 MB used");
     assertThat((String) status.get("reason")).startsWith("results wait: transfers paused");
 
-    preferences.set(Preferences.defaults());
+    fixture.preferences.set(Preferences.defaults());
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
     assertThat(coordinator.results().get(0).modelSha256())
         .isEqualTo(EngineCheckpointTest.uninterruptedSha256(coordinator, unit));
-    assertThat(eventFile()).contains("transfers paused: 1 MB used of 1 MB today");
+    assertThat(fixture.eventFile()).contains("transfers paused: 1 MB used of 1 MB today");
     assertThat(TransferBudget.open(dataDir, Clock.systemDefaultZone()).used(limits1MB()))
         .isEqualTo(counted + 1_000_000 + coordinator.resultModel(unit.workUnitId()).length);
   }
@@ -289,25 +304,33 @@ class EnforcementTest {
   void continuesAUnitWithFewerThreadsWhenTheLimitDropsAndHandsInTheSameBits() throws Exception {
     WorkAssignment unit = coordinator.offerLogistic(200_000, 800);
     Timeline timeline = new Timeline();
-    timeline.atFirstEpoch = () -> prefer("notInUse.maxCpuPercent=25"); // 4 CPUs: one thread
-    CompletableFuture<Void> run = start(engine(3, 1, timeline));
+    timeline.atFirstEpoch = () -> fixture.prefer("notInUse.maxCpuPercent=25"); // 4 CPUs: one thread
+    CompletableFuture<Void> run = EngineFixture.start(engine(3, 1, timeline));
 
     // checkpoints are due every 60 s: the one taken now is for the switch to fewer threads
     await(WAIT, () -> !timeline.checkpoints.isEmpty());
-    await(Duration.ofSeconds(3), () -> threadsInStatus() == 1);
+    await(WAIT, () -> threadsInStatus() == 1);
     assertThat(timeline.finished).hasValue(0);
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(timeline.finished).hasValue(1);
     assertThat(coordinator.results().get(0).modelSha256())
         .isEqualTo(EngineCheckpointTest.uninterruptedSha256(coordinator, unit));
-    assertThat(eventFile()).contains("limits: at most 1 training thread at 100 % CPU time");
+    assertThat(fixture.eventFile()).contains("limits: at most 1 training thread at 100 % CPU time");
+  }
+
+  private String reason() {
+    try {
+      return String.valueOf(fixture.status().get("reason"));
+    } catch (Exception e) {
+      return "unreadable: " + e;
+    }
   }
 
   private int threadsInStatus() {
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> limits = (Map<String, Object>) status().get("limits");
+      Map<String, Object> limits = (Map<String, Object>) fixture.status().get("limits");
       return ((Number) limits.get("threads")).intValue();
     } catch (Exception e) {
       return -1;
@@ -319,10 +342,10 @@ class EnforcementTest {
     WorkAssignment unit = coordinator.offerLogistic(200_000, 300);
     Timeline timeline = new Timeline();
     VolunteerEngine engine = engine(2, 0, timeline);
-    CompletableFuture<Void> run = start(engine);
+    CompletableFuture<Void> run = EngineFixture.start(engine);
     await(WAIT, () -> timeline.epochs.size() >= 2 && state().equals("RUNNING"));
 
-    Map<String, Object> status = status();
+    Map<String, Object> status = fixture.status();
     assertThat(status)
         .containsOnlyKeys(
             "updatedAt",
@@ -342,7 +365,9 @@ class EnforcementTest {
     assertThat(status.get("reason")).isEqualTo("");
     @SuppressWarnings("unchecked")
     Map<String, Object> shown = (Map<String, Object>) status.get("unit");
-    assertThat(shown).containsOnlyKeys("workUnitId", "jobName", "round", "progress");
+    assertThat(shown).containsOnlyKeys("workUnitId", "jobName", "round", "progress", "memoryBytes");
+    assertThat(((Number) shown.get("memoryBytes")).longValue())
+        .isEqualTo(UnitMemory.bytesNeeded(unit, 2));
     assertThat(((Number) shown.get("workUnitId")).longValue()).isEqualTo(unit.workUnitId());
     assertThat(shown.get("jobName")).isEqualTo(unit.jobName());
     assertThat(((Number) shown.get("round")).intValue()).isEqualTo(unit.round());
@@ -355,9 +380,12 @@ class EnforcementTest {
             "maxThreads",
             "threads",
             "cpuTimePercent",
+            "maxMemoryBytes",
             "transfersAllowed",
             "transferReason");
     assertThat(limits.get("profile")).isEqualTo("not in use");
+    assertThat(((Number) limits.get("maxMemoryBytes")).longValue())
+        .isEqualTo(16_000_000_000L / 100 * 90);
     assertThat(((Number) limits.get("maxThreads")).intValue()).isEqualTo(4);
     assertThat(((Number) limits.get("threads")).intValue()).isEqualTo(2);
     assertThat(((Number) limits.get("cpuTimePercent")).intValue()).isEqualTo(100);
@@ -376,7 +404,7 @@ class EnforcementTest {
 
     engine.stop();
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    Map<String, Object> stopped = status();
+    Map<String, Object> stopped = fixture.status();
     assertThat(stopped.get("state")).isEqualTo("STOPPED");
     assertThat(stopped.get("unit")).isNull();
     assertThat(stopped).containsKey("unit");
@@ -384,7 +412,7 @@ class EnforcementTest {
 
   @Test
   void holdsDownloadsToTheDownloadRateCapAndCountsThemInTheTransferBudget() throws Exception {
-    prefer("network.maxDownloadKilobytesPerSecond=50");
+    fixture.prefer("network.maxDownloadKilobytesPerSecond=50");
     WorkAssignment unit = coordinator.offerLogistic(5000, 1);
     long bytes = unit.modelBlob().size() + unit.shardBlob().size();
     AtomicLong started = new AtomicLong();
@@ -402,7 +430,7 @@ class EnforcementTest {
           }
         };
 
-    start(engine(1, 1, timing)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(1, 1, timing)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     // 50 KB/s: the blobs may not arrive faster than bytes / 50,000 seconds
     assertThat(Duration.ofNanos(trained.get() - started.get()))
@@ -417,7 +445,7 @@ class EnforcementTest {
     Preferences suspended = Preferences.defaults().withRunMode(Preferences.RunMode.SUSPENDED);
     VolunteerEngine engine =
         VolunteerEngine.builder(new EngineConfig(coordinator.url(), dataDir, 1, "test-host"))
-            .timing(FAST)
+            .timing(EngineFixture.FAST)
             .monitor(machine)
             .preferences(
                 () -> {
@@ -428,9 +456,9 @@ class EnforcementTest {
                 })
             .build();
     coordinator.offerLogistic(100, 1);
-    CompletableFuture<Void> run = start(engine);
+    CompletableFuture<Void> run = EngineFixture.start(engine);
 
-    await(Duration.ofSeconds(5), () -> asked.get() >= 3);
+    await(WAIT, () -> asked.get() >= 3);
     engine.stop();
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
@@ -445,13 +473,18 @@ class EnforcementTest {
 
   @Test
   void aFiftyPercentThrottleRestsHalfTheTimeInOneSecondSlices() throws Exception {
-    prefer("notInUse.cpuTimePercent=50");
+    fixture.prefer("notInUse.cpuTimePercent=50");
     coordinator.offerLogistic(20_000, 1_000_000); // never done in time
     Timeline timeline = new Timeline();
     VolunteerEngine engine = engine(1, 0, timeline);
-    CompletableFuture<Void> run = start(engine);
-    await(WAIT, () -> !timeline.epochs.isEmpty());
-    Thread.sleep(4500);
+    CompletableFuture<Void> run = EngineFixture.start(engine);
+    // four and a half seconds of epochs, however long a loaded machine takes to get there
+    await(
+        WAIT,
+        () ->
+            timeline.epochs.size() > 1
+                && timeline.epochs.get(timeline.epochs.size() - 1) - timeline.epochs.get(0)
+                    >= TimeUnit.MILLISECONDS.toNanos(4500));
     engine.stop();
     run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 

@@ -10,59 +10,30 @@ import io.axon.core.training.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The engine checkpoints units in training and resumes them after a stop to the same bits. */
 class EngineCheckpointTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final VolunteerEngine.Timing FAST =
-      new VolunteerEngine.Timing(
-          Duration.ofMillis(20),
-          Duration.ofMillis(200),
-          Duration.ofSeconds(2),
-          2,
-          Duration.ofMillis(10));
-
-  @TempDir Path dataDir;
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
   private FakeCoordinator coordinator;
+  private Path dataDir;
 
   @BeforeEach
-  void startCoordinator() throws Exception {
-    coordinator = FakeCoordinator.start();
-  }
-
-  @AfterEach
-  void stopCoordinator() throws Exception {
-    coordinator.close();
+  void useFixture() {
+    coordinator = fixture.coordinator;
+    dataDir = fixture.dataDir;
   }
 
   private VolunteerEngine engine(int threads, int maxUnits, EngineListener listener) {
-    return VolunteerEngine.builder(
-            new EngineConfig(
-                coordinator.url(), dataDir, threads, "test-host", maxUnits, Duration.ofMillis(100)))
-        .listener(listener)
-        .timing(FAST)
-        .monitor(new ScriptedMachine())
-        .build();
-  }
-
-  private static CompletableFuture<Void> start(VolunteerEngine engine) {
-    return CompletableFuture.runAsync(
-        () -> {
-          try {
-            engine.run();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    return fixture.engine(
+        fixture.config(threads, maxUnits).withCheckpointInterval(Duration.ofMillis(100)), listener);
   }
 
   /** The SHA-256 of the model an uninterrupted, single-threaded run of {@code unit} gives. */
@@ -116,7 +87,7 @@ class EngineCheckpointTest {
                 finished.set(true);
               }
             }));
-    start(engine.get()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine.get()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(finished).isFalse();
     assertThat(saved.get()).isPositive();
     assertThat(coordinator.uploadAttempts()).isZero();
@@ -128,7 +99,7 @@ class EngineCheckpointTest {
     WorkAssignment unit = coordinator.offerLogistic(200_000, 60);
     RecordingListener listener = new RecordingListener();
 
-    start(engine(2, 1, listener)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(2, 1, listener)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(listener.checkpoints).hasSizeGreaterThanOrEqualTo(2).isSorted();
     assertThat(listener.checkpoints).allMatch(p -> p >= 0 && p < 1);
@@ -145,7 +116,7 @@ class EngineCheckpointTest {
     WorkAssignment next = coordinator.offerLogistic(100, 1);
     RecordingListener second = new RecordingListener();
 
-    start(engine(3, 1, second)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(3, 1, second)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
     assertThat(coordinator.results().get(0).modelSha256())
@@ -170,7 +141,7 @@ class EngineCheckpointTest {
     Files.write(progress, bytes);
     RecordingListener second = new RecordingListener();
 
-    start(engine(1, 1, second)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(1, 1, second)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(second.resumed).isEmpty();
     assertThat(second.epochs.get(0)).isEqualTo(1);
@@ -197,7 +168,7 @@ class EngineCheckpointTest {
     new CheckpointStore(dataDir.resolve("checkpoints")).remove(other.workUnitId());
     RecordingListener second = new RecordingListener();
 
-    start(engine(2, 1, second)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(2, 1, second)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(second.resumed).hasSize(1); // it looked like progress until the kernel checked it
     assertThat(second.epochs.get(0)).isEqualTo(1);
@@ -227,7 +198,7 @@ class EngineCheckpointTest {
     new CheckpointStore(dataDir.resolve("checkpoints")).begin(expired);
     RecordingListener listener = new RecordingListener();
 
-    start(engine(1, 1, listener)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(1, 1, listener)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(listener.started).containsExactly(fresh);
     assertThat(folder(expired)).doesNotExist();

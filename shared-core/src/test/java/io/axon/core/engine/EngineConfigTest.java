@@ -99,4 +99,18 @@ class EngineConfigTest {
     assertThat(config.withCheckpointInterval(Duration.ofMillis(100)).checkpointInterval())
         .isEqualTo(Duration.ofMillis(100));
   }
+
+  @Test
+  void fallbackCoordinatorsAreNormalizedAndNoneIsGivenTwice() {
+    EngineConfig config =
+        new EngineConfig("http://a:8080/", Path.of("d"), 1, "n")
+            .withFallbackUrls(java.util.List.of("http://b:8080/"));
+
+    assertThat(config.coordinatorUrls()).containsExactly("http://a:8080", "http://b:8080");
+    assertThatThrownBy(() -> config.withFallbackUrls(java.util.List.of("http://a:8080")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("coordinator http://a:8080 is given twice");
+    assertThatThrownBy(() -> config.withAccountKey(" "))
+        .hasMessageContaining("an account key must be 1 to 100 characters");
+  }
 }

@@ -3,15 +3,11 @@ package io.axon.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axon.core.protocol.WorkAssignment;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,7 @@ class KillAndResumeTest {
 
   @TempDir Path dataDir;
   private FakeCoordinator coordinator;
-  private final List<Process> children = new CopyOnWriteArrayList<>();
+  private final List<ChildJvm> children = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startCoordinator() throws Exception {
@@ -36,8 +32,8 @@ class KillAndResumeTest {
 
   @AfterEach
   void stopEverything() throws Exception {
-    for (Process child : children) {
-      child.destroyForcibly();
+    for (ChildJvm child : children) {
+      child.close();
     }
     coordinator.close();
   }
@@ -50,28 +46,28 @@ class KillAndResumeTest {
     first.await(lines -> lines.stream().filter(l -> l.startsWith("checkpoint")).count() >= 3);
 
     first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
-    assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.jvm.waitFor(Duration.ofSeconds(10))).isTrue();
     Path progress =
         dataDir.resolve("checkpoints").resolve(unit.workUnitId() + "/" + CheckpointStore.PROGRESS);
     assertThat(first.process.exitValue()).as("killed, not exited").isNotZero();
-    assertThat(first.events).noneMatch(l -> l.startsWith("finished"));
+    assertThat(first.events()).noneMatch(l -> l.startsWith("finished"));
     assertThat(coordinator.uploadAttempts()).isZero();
     assertThat(progress).exists();
 
     Child second = start(3);
-    assertThat(second.process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(second.jvm.waitFor(WAIT)).isTrue();
 
-    assertThat(second.process.exitValue()).as("output:%n%s", second.output).isZero();
-    assertThat(second.events).contains("finished ACCEPTED");
+    assertThat(second.process.exitValue()).as("output:%n%s", second.jvm.output()).isZero();
+    assertThat(second.events()).contains("finished ACCEPTED");
     double resumedAt =
-        second.events.stream()
+        second.events().stream()
             .filter(l -> l.startsWith("resumed "))
             .mapToDouble(l -> Double.parseDouble(l.substring(8)))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("not resumed:\n" + second.output));
+            .orElseThrow(() -> new AssertionError("not resumed:\n" + second.jvm.output()));
     double lastSaved =
         Double.parseDouble(
-            first.events.stream()
+            first.events().stream()
                 .filter(l -> l.startsWith("checkpoint"))
                 .reduce((a, b) -> b)
                 .orElseThrow()
@@ -85,60 +81,36 @@ class KillAndResumeTest {
   }
 
   private Child start(int threads) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                KilledVolunteerMain.class.getName(),
-                coordinator.url(),
-                dataDir.toString(),
-                Integer.toString(threads),
-                "100")
-            .redirectErrorStream(true)
-            .start();
-    children.add(process);
-    return new Child(process);
+    ChildJvm jvm =
+        ChildJvm.start(
+            KilledVolunteerMain.class,
+            coordinator.url(),
+            dataDir.toString(),
+            Integer.toString(threads),
+            "100");
+    children.add(jvm);
+    return new Child(jvm);
   }
 
-  /** A child JVM and the lines it printed, read as they come. */
+  /** A volunteer JVM and the events it printed ({@code EVENT ...} lines, without the prefix). */
   private static final class Child {
+    final ChildJvm jvm;
     final Process process;
-    final List<String> events = new CopyOnWriteArrayList<>();
-    final StringBuffer output = new StringBuffer();
 
-    Child(Process process) {
-      this.process = process;
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line; (line = in.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    if (line.startsWith("EVENT ")) {
-                      events.add(line.substring(6));
-                    }
-                  }
-                } catch (IOException e) {
-                  // the process died; what was read is kept
-                }
-              },
-              "child-output");
-      reader.setDaemon(true);
-      reader.start();
+    Child(ChildJvm jvm) {
+      this.jvm = jvm;
+      this.process = jvm.process();
+    }
+
+    List<String> events() {
+      return jvm.lines().stream()
+          .filter(l -> l.startsWith("EVENT "))
+          .map(l -> l.substring(6))
+          .toList();
     }
 
     void await(java.util.function.Predicate<List<String>> condition) throws InterruptedException {
-      long end = System.nanoTime() + WAIT.toNanos();
-      while (!condition.test(events)) {
-        if (System.nanoTime() > end || !process.isAlive()) {
-          throw new AssertionError("child did not get there; output:\n" + output);
-        }
-        Thread.sleep(10);
-      }
+      jvm.await(WAIT, lines -> condition.test(events()));
     }
   }
 }

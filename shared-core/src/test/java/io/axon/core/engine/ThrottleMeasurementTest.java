@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,8 @@ class ThrottleMeasurementTest {
         PreferenceOverrides.apply(
             Preferences.defaults(),
             Map.of("inUse.cpuTimePercent", "50", "notInUse.cpuTimePercent", "50"));
+    // first unthrottled, as a baseline of what this machine gives the thread right now
+    AtomicReference<Preferences> preferences = new AtomicReference<>(Preferences.defaults());
     try (FakeCoordinator coordinator = FakeCoordinator.start()) {
       WorkAssignment unit = coordinator.offerLogistic(200_000, 1_000_000); // never done in time
       AtomicInteger epochs = new AtomicInteger();
@@ -59,7 +62,7 @@ class ThrottleMeasurementTest {
                     }
                   })
               .monitor(new ScriptedMachine())
-              .preferences(() -> fifty)
+              .preferences(preferences::get)
               .build();
       CompletableFuture<Void> run =
           CompletableFuture.runAsync(
@@ -71,7 +74,10 @@ class ThrottleMeasurementTest {
                 }
               });
       await(Duration.ofSeconds(30), () -> epochs.get() > 0);
-      Thread.sleep(2000); // past the JIT's warm-up and into the throttle's rhythm
+      Thread.sleep(2000); // past the JIT's warm-up
+      double baseline = cpuPercent(os, Duration.ofSeconds(5));
+      preferences.set(fifty);
+      Thread.sleep(2000); // into the throttle's rhythm
 
       long wall0 = System.nanoTime();
       long cpu0 = os.getProcessCpuTime();
@@ -89,13 +95,24 @@ class ThrottleMeasurementTest {
       System.out.printf(
           Locale.ROOT,
           "THROTTLE cpuTimePercent=50, 1 thread, %.1f s: process CPU %.1f %% of one CPU"
-              + " (training thread %.1f %%), %d epochs of unit %d%n",
+              + " (training thread %.1f %%), %d epochs of unit %d; unthrottled just before:"
+              + " %.1f %%%n",
           wall / 1e9,
           process,
           training,
           epochs.get(),
-          unit.workUnitId());
+          unit.workUnitId(),
+          baseline);
       assertThat(process).isBetween(40.0, 60.0);
     }
+  }
+
+  /** The process's CPU time over {@code window} of wall time, in % of one CPU. */
+  private static double cpuPercent(com.sun.management.OperatingSystemMXBean os, Duration window)
+      throws InterruptedException {
+    long wall0 = System.nanoTime();
+    long cpu0 = os.getProcessCpuTime();
+    Thread.sleep(window.toMillis());
+    return 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
   }
 }

@@ -15,57 +15,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VolunteerEngineTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final VolunteerEngine.Timing FAST =
-      new VolunteerEngine.Timing(
-          Duration.ofMillis(20),
-          Duration.ofMillis(200),
-          Duration.ofSeconds(2),
-          2,
-          Duration.ofMillis(10));
-
-  @TempDir Path dataDir;
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
   private FakeCoordinator coordinator;
+  private Path dataDir;
 
   @BeforeEach
-  void startCoordinator() throws Exception {
-    coordinator = FakeCoordinator.start();
-  }
-
-  @AfterEach
-  void stopCoordinator() throws Exception {
-    coordinator.close();
+  void useFixture() {
+    coordinator = fixture.coordinator;
+    dataDir = fixture.dataDir;
   }
 
   private VolunteerEngine engine(int maxUnits, EngineListener listener) {
-    return VolunteerEngine.builder(
-            new EngineConfig(coordinator.url(), dataDir, 2, "test-host", maxUnits))
-        .listener(listener)
-        .timing(FAST)
-        .monitor(new ScriptedMachine())
-        .build();
-  }
-
-  /** Runs {@code engine} on another thread. */
-  private static CompletableFuture<Void> start(VolunteerEngine engine) {
-    return CompletableFuture.runAsync(
-        () -> {
-          try {
-            engine.run();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    return fixture.engine(2, maxUnits, listener);
   }
 
   private static void runToEnd(VolunteerEngine engine) throws Exception {
-    start(engine).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine).get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   @Test
@@ -127,6 +98,46 @@ class VolunteerEngineTest {
   }
 
   @Test
+  void registersWithItsAccountKeyAndKeepsItsTokenWhenStartedLaterWithAnotherKey() throws Exception {
+    coordinator.offerLogistic(100, 1);
+    runToEnd(fixture.engine(fixture.config(1, 1).withAccountKey("key-of-alice"), listener()));
+    coordinator.offerLogistic(100, 1);
+    VolunteerEngine later =
+        fixture.engine(fixture.config(1, 1).withAccountKey("key-of-bob"), listener());
+
+    runToEnd(later);
+
+    assertThat(coordinator.registrations())
+        .singleElement()
+        .satisfies(r -> assertThat(r.accountKey()).isEqualTo("key-of-alice"));
+    assertThat(coordinator.tokensSeen()).allMatch(t -> t.equals(coordinator.tokensSeen().get(0)));
+    assertThat(later.recentEvents())
+        .anyMatch(e -> e.message().startsWith("already registered as host 1: it keeps its"));
+    assertThat(fixture.config(1, 1).withAccountKey("key-of-bob").toString())
+        .doesNotContain("key-of-bob");
+  }
+
+  @Test
+  void failsOverToAnotherCoordinatorOfTheDeploymentWhenTheFirstCannotBeReached() throws Exception {
+    WorkAssignment unit = coordinator.offerLogistic(100, 1);
+    String gone = "http://127.0.0.1:1"; // nothing listens on port 1
+    EngineConfig config =
+        new EngineConfig(gone, dataDir, 1, "test-host", 1)
+            .withFallbackUrls(java.util.List.of(coordinator.url()));
+
+    runToEnd(fixture.engine(config, listener()));
+
+    assertThat(config.coordinatorUrls()).containsExactly(gone, coordinator.url());
+    assertThat(coordinator.resultUnitIds()).containsExactly(unit.workUnitId());
+    // the identity belongs to the deployment, named by its first coordinator
+    assertThat(new IdentityStore(dataDir).load(gone)).isPresent();
+  }
+
+  private static RecordingListener listener() {
+    return new RecordingListener();
+  }
+
+  @Test
   void registersAgainWhenTheCoordinatorHasForgottenTheHost() throws Exception {
     coordinator.offerLogistic(100, 1);
     runToEnd(engine(1, new RecordingListener()));
@@ -172,7 +183,7 @@ class VolunteerEngineTest {
     coordinator.corruptBlob(unit.shardBlob().sha256());
     RecordingListener listener = new RecordingListener();
     VolunteerEngine engine = engine(0, listener);
-    CompletableFuture<Void> running = start(engine);
+    CompletableFuture<Void> running = EngineFixture.start(engine);
 
     await(WAIT, () -> !listener.errors.isEmpty());
     engine.stop();
@@ -190,7 +201,7 @@ class VolunteerEngineTest {
     coordinator.resultMode(ResultMode.FAIL);
     RecordingListener first = new RecordingListener();
     VolunteerEngine engine = engine(1, first);
-    CompletableFuture<Void> running = start(engine);
+    CompletableFuture<Void> running = EngineFixture.start(engine);
     await(WAIT, () -> !first.finished.isEmpty());
     engine.stop();
     running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -201,7 +212,7 @@ class VolunteerEngineTest {
     coordinator.resultMode(ResultMode.ACCEPT);
     RecordingListener second = new RecordingListener();
     VolunteerEngine restarted = engine(0, second);
-    CompletableFuture<Void> rerunning = start(restarted);
+    CompletableFuture<Void> rerunning = EngineFixture.start(restarted);
     await(WAIT, () -> !coordinator.results().isEmpty());
     restarted.stop();
     rerunning.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -233,7 +244,7 @@ class VolunteerEngineTest {
     coordinator.offerLogistic(200_000, 1_000);
     RecordingListener listener = new RecordingListener();
     VolunteerEngine engine = engine(0, listener);
-    CompletableFuture<Void> running = start(engine);
+    CompletableFuture<Void> running = EngineFixture.start(engine);
     await(WAIT, () -> !listener.epochs.isEmpty());
 
     long began = System.nanoTime();
@@ -253,7 +264,7 @@ class VolunteerEngineTest {
     coordinator.heartbeatSeconds(1);
     RecordingListener listener = new RecordingListener();
     VolunteerEngine engine = engine(0, listener);
-    CompletableFuture<Void> running = start(engine);
+    CompletableFuture<Void> running = EngineFixture.start(engine);
 
     await(WAIT, () -> !listener.idles.isEmpty());
     long began = System.nanoTime();
@@ -269,27 +280,32 @@ class VolunteerEngineTest {
   }
 
   @Test
-  void heartbeatsSayWhichUnitTheHostIsWorkingOn() throws Exception {
+  void heartbeatsSayWhichUnitTheHostIsWorkingOnWithTheThreadsInUseAndTheRoundTripTime()
+      throws Exception {
     coordinator.heartbeatSeconds(1);
     WorkAssignment unit = coordinator.offerLogistic(200_000, 1_000);
     RecordingListener listener = new RecordingListener();
     VolunteerEngine engine = engine(0, listener);
-    CompletableFuture<Void> running = start(engine);
+    CompletableFuture<Void> running = EngineFixture.start(engine);
 
     await(
         WAIT,
         () ->
             coordinator.heartbeatsReceived().stream()
-                .anyMatch(h -> h.state() == Heartbeat.HostState.WORKING));
+                .anyMatch(h -> h.state() == Heartbeat.HostState.WORKING && h.threads() == 2));
     engine.stop();
     running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     Heartbeat first = coordinator.heartbeatsReceived().get(0);
     assertThat(first.state()).isEqualTo(Heartbeat.HostState.IDLE);
-    assertThat(first.threads()).isEqualTo(2);
+    assertThat(first.threads()).as("threads in use, not configured").isZero();
     assertThat(coordinator.heartbeatsReceived())
         .filteredOn(h -> h.state() == Heartbeat.HostState.WORKING)
-        .allMatch(h -> h.workUnitId() == unit.workUnitId());
+        .allMatch(h -> h.workUnitId() == unit.workUnitId())
+        .allMatch(h -> h.threads() <= 2);
+    // measured by the client on the calls before (the registration, at the first)
+    assertThat(coordinator.heartbeatsReceived())
+        .allSatisfy(h -> assertThat(h.rttMillis()).isNotNull().isBetween(0L, 20_000L));
   }
 
   @Test
@@ -300,10 +316,10 @@ class VolunteerEngineTest {
     VolunteerEngine engine =
         VolunteerEngine.builder(new EngineConfig(url, dataDir, 1, "test-host"))
             .listener(listener)
-            .timing(FAST)
+            .timing(EngineFixture.FAST)
             .monitor(new ScriptedMachine())
             .build();
-    CompletableFuture<Void> running = start(engine);
+    CompletableFuture<Void> running = EngineFixture.start(engine);
 
     Thread.sleep(1_000);
     engine.stop();
@@ -319,7 +335,7 @@ class VolunteerEngineTest {
     VolunteerEngine engine = engine(0, new RecordingListener());
     engine.stop();
 
-    assertThat(start(engine)).succeedsWithin(Duration.ofSeconds(2));
+    assertThat(EngineFixture.start(engine)).succeedsWithin(Duration.ofSeconds(2));
     assertThat(coordinator.registrations()).isEmpty();
   }
 }

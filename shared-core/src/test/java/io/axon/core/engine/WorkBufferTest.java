@@ -14,54 +14,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The engine keeps a small queue of units, and no more than it can finish in time. */
 class WorkBufferTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final VolunteerEngine.Timing FAST =
-      new VolunteerEngine.Timing(
-          Duration.ofMillis(20),
-          Duration.ofMillis(100),
-          Duration.ofSeconds(2),
-          2,
-          Duration.ofMillis(10));
-
-  @TempDir Path dataDir;
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
   private FakeCoordinator coordinator;
+  private Path dataDir;
 
   @BeforeEach
-  void startCoordinator() throws Exception {
-    coordinator = FakeCoordinator.start();
-  }
-
-  @AfterEach
-  void stopCoordinator() throws Exception {
-    coordinator.close();
+  void useFixture() {
+    coordinator = fixture.coordinator;
+    dataDir = fixture.dataDir;
   }
 
   private VolunteerEngine engine(int maxUnits, int buffer, EngineListener listener) {
-    return VolunteerEngine.builder(
-            new EngineConfig(coordinator.url(), dataDir, 2, "buffered", maxUnits)
-                .withWorkBufferUnits(buffer))
-        .listener(listener)
-        .timing(FAST)
-        .monitor(new ScriptedMachine())
-        .build();
-  }
-
-  private static CompletableFuture<Void> start(VolunteerEngine engine) {
-    return CompletableFuture.runAsync(
-        () -> {
-          try {
-            engine.run();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    return fixture.engine(
+        new EngineConfig(coordinator.url(), dataDir, 2, "buffered", maxUnits)
+            .withWorkBufferUnits(buffer),
+        listener);
   }
 
   /** The units saved in the data directory: the one in training and the queued ones. */
@@ -94,7 +68,7 @@ class WorkBufferTest {
           }
         };
 
-    start(engine(5, 1, listener)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(5, 1, listener)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(coordinator.resultUnitIds())
         .containsExactlyInAnyOrderElementsOf(
@@ -120,7 +94,7 @@ class WorkBufferTest {
       coordinator.offerLogistic(200, 1);
     }
 
-    start(engine(3, 0, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(3, 0, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(coordinator.resultUnitIds()).hasSize(3);
     assertThat(coordinator.workRequests())
@@ -144,14 +118,14 @@ class WorkBufferTest {
               }
             });
 
-    start(engine[0]).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine[0]).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(coordinator.queuedUnits()).isZero();
     assertThat(coordinator.resultUnitIds()).isEmpty();
     assertThat(held()).containsExactlyInAnyOrder(first.workUnitId(), second.workUnitId());
 
     int asked = coordinator.workRequests().size();
-    start(engine(2, 1, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(2, 1, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(coordinator.resultUnitIds())
         .containsExactly(first.workUnitId(), second.workUnitId());
@@ -166,7 +140,7 @@ class WorkBufferTest {
     WorkAssignment second = coordinator.offerLogistic(200, 1);
     coordinator.resendsUnreported(true);
 
-    start(engine(2, 1, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    EngineFixture.start(engine(2, 1, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(coordinator.resultUnitIds())
         .containsExactly(first.workUnitId(), second.workUnitId());
@@ -177,7 +151,7 @@ class WorkBufferTest {
   void aHostTooSlowForTheNextUnitDoesNotFetchIt() throws Exception {
     WorkAssignment measured = coordinator.offerLogistic(200, 1);
     VolunteerEngine engine = engine(0, 1, EngineListener.NONE);
-    CompletableFuture<Void> running = start(engine);
+    CompletableFuture<Void> running = EngineFixture.start(engine);
     FakeCoordinator.await(WAIT, () -> coordinator.resultUnitIds().contains(measured.workUnitId()));
 
     // far more work than any host does before the unit's deadline (ten minutes)
@@ -192,5 +166,27 @@ class WorkBufferTest {
     assertThat(coordinator.queuedUnits()).isEqualTo(1);
     assertThat(held()).doesNotContain(huge.workUnitId()).isEmpty();
     assertThat(coordinator.resultUnitIds()).containsExactly(measured.workUnitId());
+  }
+
+  @Test
+  void theMeasuredSpeedIsKeptAcrossARestartAndToldInTheFirstRequest() throws Exception {
+    coordinator.offerLogistic(2000, 2);
+    EngineFixture.start(engine(1, 0, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    long measured = Long.parseLong(Files.readString(dataDir.resolve(SpeedStore.FILE_NAME)).trim());
+    assertThat(measured).isPositive();
+    int asked = coordinator.workRequests().size();
+    coordinator.offerLogistic(200, 1);
+
+    EngineFixture.start(engine(1, 0, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(coordinator.workRequests().get(asked).flopsPerSecond()).isEqualTo(measured);
+    assertThat(coordinator.workRequests().get(0).flopsPerSecond()).isZero();
+  }
+
+  @Test
+  void aDamagedSpeedFileCountsAsNotYetMeasured() throws Exception {
+    Files.writeString(dataDir.resolve(SpeedStore.FILE_NAME), "fast\n");
+
+    assertThat(new SpeedStore(dataDir).load()).isZero();
   }
 }

@@ -10,11 +10,34 @@ import java.time.Duration;
  * macOS: the {@code HIDIdleTime} property (nanoseconds since the last keyboard, mouse or trackpad
  * event) of the IOKit service {@code IOHIDSystem}, read through JNA, the same value {@code ioreg -c
  * IOHIDSystem} prints. It is system-wide and needs no permission.
+ *
+ * <p>The IOKit lookup sits behind {@link HidSystem}, so that the conversion and the failures are
+ * tested on any OS; the lookup itself has not yet run on a real macOS system.
  */
 public final class MacIdleDetector implements IdleDetector {
   static final String METHOD = "macOS IOHIDSystem HIDIdleTime";
 
+  /** Reads IOHIDSystem's HIDIdleTime. */
+  interface HidSystem {
+    /**
+     * The property's value in nanoseconds, or null if the service has none.
+     *
+     * @throws IllegalStateException if there is no IOHIDSystem service
+     */
+    Long hidIdleTime();
+  }
+
+  private final HidSystem hid;
   private String failure;
+
+  /** Asks IOKit through JNA. */
+  public MacIdleDetector() {
+    this(new Jna());
+  }
+
+  MacIdleDetector(HidSystem hid) {
+    this.hid = hid;
+  }
 
   @Override
   public synchronized UserIdle detect() {
@@ -22,22 +45,32 @@ public final class MacIdleDetector implements IdleDetector {
       return UserIdle.unknown(failure);
     }
     try {
-      IOKit.IOService service = IOKitUtil.getMatchingService("IOHIDSystem");
-      if (service == null) {
-        return UserIdle.unknown("macOS: no IOHIDSystem service in the IOKit registry");
+      Long nanos = hid.hidIdleTime();
+      if (nanos == null || nanos < 0) {
+        return UserIdle.unknown("macOS: IOHIDSystem has no numeric HIDIdleTime");
       }
-      try {
-        Long nanos = service.getLongProperty("HIDIdleTime");
-        if (nanos == null || nanos < 0) {
-          return UserIdle.unknown("macOS: IOHIDSystem has no numeric HIDIdleTime");
-        }
-        return new UserIdle(Duration.ofNanos(nanos), METHOD);
-      } finally {
-        service.release();
-      }
+      return new UserIdle(Duration.ofNanos(nanos), METHOD);
+    } catch (IllegalStateException e) {
+      return UserIdle.unknown("macOS: " + e.getMessage());
     } catch (LinkageError e) {
       failure = "macOS: cannot load IOKit through JNA (" + e + ")";
       return UserIdle.unknown(failure);
+    }
+  }
+
+  /** The real lookup; JNA loads IOKit at the first call (a LinkageError off macOS). */
+  private static final class Jna implements HidSystem {
+    @Override
+    public Long hidIdleTime() {
+      IOKit.IOService service = IOKitUtil.getMatchingService("IOHIDSystem");
+      if (service == null) {
+        throw new IllegalStateException("no IOHIDSystem service in the IOKit registry");
+      }
+      try {
+        return service.getLongProperty("HIDIdleTime");
+      } finally {
+        service.release();
+      }
     }
   }
 }
