@@ -57,7 +57,9 @@ final class ProjectEngine {
                 Math.max(1, Runtime.getRuntime().availableProcessors()),
                 hostName,
                 settings.noNewWork() ? Math.max(1, held) : 0)
-            .withCheckpointInterval(CHECKPOINT_INTERVAL);
+            .withCheckpointInterval(CHECKPOINT_INTERVAL)
+            // the host registers under the volunteer's account, which earns its credit
+            .withAccountKey(settings.accountKey());
     this.engine =
         VolunteerEngine.builder(config)
             .listener(tracker)

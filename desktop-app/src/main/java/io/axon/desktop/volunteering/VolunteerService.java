@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,13 +222,7 @@ public final class VolunteerService implements AutoCloseable {
 
   private void startEngine(ProjectSettings project) {
     ProjectEngine engine =
-        new ProjectEngine(
-            project,
-            projectDir(project.coordinatorUrl()),
-            preferences,
-            monitor(),
-            hostName(),
-            clock);
+        new ProjectEngine(project, projectDir(project), preferences, monitor(), hostName(), clock);
     synchronized (engines) {
       engines.put(project.coordinatorUrl(), engine);
     }
@@ -242,14 +239,35 @@ public final class VolunteerService implements AutoCloseable {
     }
   }
 
-  /** Each project's engine keeps its identity, cache and checkpoints in its own folder. */
-  Path projectDir(String coordinatorUrl) {
+  /**
+   * Each project's engine keeps its identity, cache and checkpoints in its own folder, one per
+   * account: a host registers once, so attaching with another account key must register anew.
+   */
+  Path projectDir(ProjectSettings project) {
     String slug =
-        coordinatorUrl
+        project
+            .coordinatorUrl()
             .replaceFirst("^https?://", "")
             .replaceAll("[^A-Za-z0-9._-]+", "_")
             .toLowerCase(Locale.ROOT);
+    if (project.accountKey() != null) {
+      slug += "-" + sha256(project.accountKey()).substring(0, 12);
+    }
     return dataDir.resolve("projects").resolve(slug);
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (byte b : hash) {
+        hex.append(String.format(Locale.ROOT, "%02x", b));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java", e);
+    }
   }
 
   private static String hostName() {
