@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JobApiTest {
   private static final List<String> TABLES =
-      List.of("jobs", "shards", "work_units", "blobs", "blob_chunks", "round_metrics");
+      List.of("jobs", "shards", "work_units", "replicas", "blobs", "blob_chunks", "round_metrics");
 
   @TempDir static Path dataDir;
   static TestServer server;

@@ -179,7 +179,7 @@ class ResultUploadsTest {
           .contains(good.report().modelSha256());
       // the same bytes from another host are not a repeat
       assertThat(error(other.upload(good.report(), good.model()), 409).detail())
-          .contains("done already");
+          .contains("not sent to host");
       // a repeat whose bytes do not match its report is still a bad request
       assertThat(error(volunteer.upload(good.report(), changed), 400).detail()).contains("SHA-256");
       assertThat(storedResult(server, work.workUnitId())).isEqualTo(good.report().modelSha256());

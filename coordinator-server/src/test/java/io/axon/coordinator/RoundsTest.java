@@ -11,6 +11,7 @@ import io.axon.core.protocol.JobStatus.JobState;
 import io.axon.core.protocol.ProtocolJson;
 import io.axon.core.protocol.ResultReport;
 import io.axon.core.protocol.WorkAssignment;
+import io.axon.core.protocol.WorkRequest;
 import io.axon.core.training.ModelKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class RoundsTest {
   void twoVolunteersTrainAJobRoundAfterRoundUntilItIsDone() throws Exception {
     try (TestServer server = TestServer.start(dataDir)) {
       JobStatus job =
-          submit(server, TestJobs.logistic("e2e", 2, 3), TestJobs.separableCsv(1000, 11));
+          submit(server, TestJobs.replicated("e2e", 2, 3), TestJobs.separableCsv(1000, 11));
       List<TestVolunteer> volunteers =
           List.of(new TestVolunteer(server, "v1"), new TestVolunteer(server, "v2"));
 
@@ -61,7 +62,8 @@ class RoundsTest {
         for (Future<Integer> f : done) {
           units += f.get();
         }
-        assertThat(units).isEqualTo(2 * 3);
+        // two shards, three rounds, each unit run by both volunteers
+        assertThat(units).isEqualTo(2 * 3 * 2);
       } finally {
         threads.shutdownNow();
       }
@@ -162,17 +164,18 @@ class RoundsTest {
       JobSpec base = TestJobs.logistic("target", 1, 50);
       JobSpec spec =
           new JobSpec(
-              base.name(),
-              base.model(),
-              base.hidden(),
-              base.hyperparameters(),
-              base.labelColumn(),
-              1,
-              1,
-              50,
-              0.8,
-              base.holdoutFraction(),
-              base.seed());
+                  base.name(),
+                  base.model(),
+                  base.hidden(),
+                  base.hyperparameters(),
+                  base.labelColumn(),
+                  1,
+                  1,
+                  50,
+                  0.8,
+                  base.holdoutFraction(),
+                  base.seed())
+              .withReplication(JobSpec.Replication.NONE);
       JobStatus job = submit(server, spec, TestJobs.separableCsv(600, 12));
       TestVolunteer volunteer = new TestVolunteer(server, "v");
 
@@ -237,12 +240,23 @@ class RoundsTest {
       server.stop();
       org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
           .useHandle(
-              h ->
-                  h.createUpdate(
-                          "UPDATE work_units SET state = 'DONE', result_sha256 = :sha WHERE id = :id")
-                      .bind("sha", storeBlob(h, result.model()))
-                      .bind("id", work.workUnitId())
-                      .execute());
+              h -> {
+                String sha = storeBlob(h, result.model());
+                h.createUpdate(
+                        "UPDATE replicas SET server_state = 'OVER', outcome = 'SUCCESS',"
+                            + " validate_state = 'VALID', result_sha256 = :sha"
+                            + " WHERE work_unit_id = :id")
+                    .bind("sha", sha)
+                    .bind("id", work.workUnitId())
+                    .execute();
+                h.createUpdate(
+                        "UPDATE work_units SET state = 'VALIDATED', result_sha256 = :sha,"
+                            + " canonical_replica_id ="
+                            + " (SELECT id FROM replicas WHERE work_unit_id = :id) WHERE id = :id")
+                    .bind("sha", sha)
+                    .bind("id", work.workUnitId())
+                    .execute();
+              });
 
       server.restart();
 
@@ -319,28 +333,109 @@ class RoundsTest {
   }
 
   @Test
-  void unitPastItsDeadlineGoesToAnotherHostAndTheLateResultIsAConflict() throws Exception {
+  void concurrentWorkRequestsSendEachReplicaOnceAndNoUnitTwiceToOneVolunteer() throws Exception {
+    try (TestServer server = TestServer.start(dataDir)) {
+      submit(server, TestJobs.replicated("pairs", 20, 1), TestJobs.separableCsv(400, 19));
+      List<TestVolunteer> volunteers = new ArrayList<>();
+      for (int i = 0; i < 21; i++) {
+        volunteers.add(new TestVolunteer(server, "v" + i));
+      }
+      ExecutorService threads = Executors.newFixedThreadPool(8);
+      try {
+        // each volunteer asks twice at once: 42 requests for 40 replicas of 20 units
+        List<Future<WorkAssignment>> replies = new ArrayList<>();
+        for (TestVolunteer volunteer : volunteers) {
+          WorkRequest holdingNothing = new WorkRequest(2, 1L << 30);
+          replies.add(threads.submit(() -> volunteer.ask(holdingNothing).assignment()));
+        }
+        List<WorkAssignment> firsts = new ArrayList<>();
+        for (Future<WorkAssignment> reply : replies) {
+          firsts.add(reply.get());
+        }
+        List<Future<WorkAssignment>> seconds = new ArrayList<>();
+        for (int i = 0; i < volunteers.size(); i++) {
+          TestVolunteer volunteer = volunteers.get(i);
+          WorkAssignment first = firsts.get(i);
+          List<Long> held = first == null ? List.of() : List.of(first.workUnitId());
+          seconds.add(
+              threads.submit(
+                  () -> volunteer.ask(new WorkRequest(2, 1L << 30, held, 0, 0)).assignment()));
+        }
+        java.util.Map<Long, Integer> perUnit = new java.util.HashMap<>();
+        for (int i = 0; i < volunteers.size(); i++) {
+          WorkAssignment first = firsts.get(i);
+          WorkAssignment second = seconds.get(i).get();
+          if (first != null && second != null) {
+            assertThat(second.workUnitId()).isNotEqualTo(first.workUnitId());
+          }
+          for (WorkAssignment a : java.util.Arrays.asList(first, second)) {
+            if (a != null) {
+              perUnit.merge(a.workUnitId(), 1, Integer::sum);
+            }
+          }
+        }
+
+        assertThat(perUnit).hasSize(20);
+        assertThat(perUnit.values()).containsOnly(2);
+      } finally {
+        threads.shutdownNow();
+        volunteers.forEach(TestVolunteer::close);
+      }
+    }
+  }
+
+  @Test
+  void unitPastItsDeadlineGoesToAnotherHostAndALateResultIsTakenWhileTheUnitStillNeedsIt() {
     try (TestServer server =
         new TestServer(TestServer.config(dataDir).deadline(Duration.ofMillis(300)).build())) {
-      submit(server, TestJobs.logistic("late", 1, 1), TestJobs.separableCsv(100, 16));
+      JobStatus job =
+          submit(server, TestJobs.logistic("late", 1, 1), TestJobs.separableCsv(100, 16));
       TestVolunteer slow = new TestVolunteer(server, "slow");
       TestVolunteer fast = new TestVolunteer(server, "fast");
       WorkAssignment first = slow.requestWork();
       TestVolunteer.Result late = slow.train(first);
       assertThat(fast.requestWork()).isNull();
 
-      Thread.sleep(400);
-      WorkAssignment again = fast.requestWork();
-
-      assertThat(again).isNotNull();
+      // the deadline passes: a new replica of the same unit goes to the other host
+      WorkAssignment again =
+          await().atMost(Duration.ofSeconds(10)).until(fast::requestWork, a -> a != null);
       assertThat(again.workUnitId()).isEqualTo(first.workUnitId());
-      assertThat(error(slow.upload(late.report(), late.model()), 409).detail())
-          .contains(String.valueOf(first.workUnitId()));
+
+      // the unit still waits for a result, so the late one counts (BOINC does the same)
+      assertThat(slow.upload(late.report(), late.model()).statusCode()).isEqualTo(200);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> status(server, job.id()).state() == JobState.DONE);
+      // the other host's identical result is validated against it
+      TestVolunteer.Result onTime = fast.train(again);
+      assertThat(fast.upload(onTime.report(), onTime.model()).statusCode()).isEqualTo(200);
+      assertThat(validateStates(server, first.workUnitId())).containsExactly("VALID", "VALID");
     }
   }
 
   @Test
-  void resultsThatDoNotMatchOrDoNotDecodeAreRejected() {
+  void aLateResultForAUnitOthersCompletedIsAConflictThatSaysSo() {
+    try (TestServer server =
+        new TestServer(TestServer.config(dataDir).deadline(Duration.ofMillis(300)).build())) {
+      submit(server, TestJobs.logistic("later", 1, 1), TestJobs.separableCsv(100, 26));
+      TestVolunteer slow = new TestVolunteer(server, "slow");
+      TestVolunteer fast = new TestVolunteer(server, "fast");
+      WorkAssignment first = slow.requestWork();
+      TestVolunteer.Result late = slow.train(first);
+      WorkAssignment again =
+          await().atMost(Duration.ofSeconds(10)).until(fast::requestWork, a -> a != null);
+      TestVolunteer.Result onTime = fast.train(again);
+      assertThat(fast.upload(onTime.report(), onTime.model()).statusCode()).isEqualTo(200);
+
+      assertThat(error(slow.upload(late.report(), late.model()), 409).detail())
+          .contains(String.valueOf(first.workUnitId()))
+          .contains("after the deadline")
+          .contains("completed by other volunteers");
+    }
+  }
+
+  @Test
+  void resultsThatDoNotMatchTheirReportOrAreNotOursAreRejectedAndChangeNothing() {
     try (TestServer server = TestServer.start(dataDir)) {
       submit(server, TestJobs.logistic("checks", 1, 1), TestJobs.separableCsv(100, 17));
       TestVolunteer volunteer = new TestVolunteer(server, "v");
@@ -348,26 +443,13 @@ class RoundsTest {
       WorkAssignment work = volunteer.requestWork();
       TestVolunteer.Result good = volunteer.train(work);
 
-      // bytes that are not what the report names
+      // bytes that are not what the report names (damaged on the way): the host may send again
       ResultReport wrongHash = withSha(good.report(), "0".repeat(64));
       assertThat(error(volunteer.upload(wrongHash, good.model()), 400).detail())
           .contains("SHA-256");
-      // bytes that are no model
-      byte[] junk = {1, 2, 3};
-      assertThat(
-              error(volunteer.upload(withSha(good.report(), Sha256.hex(junk)), junk), 400).detail())
-          .contains("unreadable");
-      // a model with NaN in it
-      // (ModelFormat.encode refuses NaN: patch parameter 0, at offset 20 of a LOGISTIC model)
-      byte[] nan = good.model().clone();
-      java.nio.ByteBuffer.wrap(nan)
-          .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-          .putDouble(20, Double.NaN);
-      assertThat(
-              error(volunteer.upload(withSha(good.report(), Sha256.hex(nan)), nan), 400).detail())
-          .contains("non-finite");
       // someone else's unit
-      assertThat(other.upload(good.report(), good.model()).statusCode()).isEqualTo(409);
+      assertThat(error(other.upload(good.report(), good.model()), 409).detail())
+          .contains("not sent to host");
       // a unit that does not exist
       ResultReport missing = new ResultReport(999_999, good.report().modelSha256(), 0.1, 1, 1, 1);
       assertThat(error(volunteer.upload(missing, good.model()), 404).error())
@@ -378,6 +460,91 @@ class RoundsTest {
       // (ResultUploadsTest)
       assertThat(volunteer.upload(good.report(), good.model()).body()).contains("already received");
     }
+  }
+
+  @Test
+  void anUploadThatIsNoFiniteModelIsAnInvalidResultAndTheUnitGoesToAnotherHost() {
+    try (TestServer server = TestServer.start(dataDir)) {
+      submit(server, TestJobs.logistic("nan", 1, 1), TestJobs.separableCsv(100, 27));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+      TestVolunteer other = new TestVolunteer(server, "other");
+      WorkAssignment work = volunteer.requestWork();
+      TestVolunteer.Result good = volunteer.train(work);
+      setConsecutiveValid(server, volunteer.host.hostId(), 12);
+      // a model with NaN in it
+      // (ModelFormat.encode refuses NaN: patch parameter 0, at offset 20 of a LOGISTIC model)
+      byte[] nan = good.model().clone();
+      java.nio.ByteBuffer.wrap(nan)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+          .putDouble(20, Double.NaN);
+
+      assertThat(
+              error(volunteer.upload(withSha(good.report(), Sha256.hex(nan)), nan), 400).detail())
+          .contains("non-finite");
+
+      assertThat(outcomes(server, work.workUnitId())).containsExactly("VALIDATE_ERROR", null);
+      assertThat(consecutiveValid(server, volunteer.host.hostId())).isZero();
+      // the good result afterwards is refused: this replica is over
+      assertThat(error(volunteer.upload(good.report(), good.model()), 409).detail())
+          .contains("rejected");
+      WorkAssignment reissued = other.requestWork();
+      assertThat(reissued.workUnitId()).isEqualTo(work.workUnitId());
+    }
+  }
+
+  @Test
+  void bytesThatAreNoModelAreAnInvalidResultToo() {
+    try (TestServer server = TestServer.start(dataDir)) {
+      submit(server, TestJobs.logistic("junk", 1, 1), TestJobs.separableCsv(100, 28));
+      TestVolunteer volunteer = new TestVolunteer(server, "v");
+      WorkAssignment work = volunteer.requestWork();
+      TestVolunteer.Result good = volunteer.train(work);
+      byte[] junk = {1, 2, 3};
+
+      assertThat(
+              error(volunteer.upload(withSha(good.report(), Sha256.hex(junk)), junk), 400).detail())
+          .contains("unreadable");
+      assertThat(outcomes(server, work.workUnitId())).containsExactly("VALIDATE_ERROR", null);
+    }
+  }
+
+  static List<String> outcomes(TestServer server, long unitId) {
+    return column(server, "outcome", unitId);
+  }
+
+  static List<String> validateStates(TestServer server, long unitId) {
+    return column(server, "validate_state", unitId);
+  }
+
+  private static List<String> column(TestServer server, String column, long unitId) {
+    return org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT " + column + " FROM replicas WHERE work_unit_id = :id ORDER BY id")
+                    .bind("id", unitId)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  static int consecutiveValid(TestServer server, long hostId) {
+    return org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+        .withHandle(
+            h ->
+                h.createQuery("SELECT consecutive_valid FROM hosts WHERE id = :id")
+                    .bind("id", hostId)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  static void setConsecutiveValid(TestServer server, long hostId, int value) {
+    org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl())
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE hosts SET consecutive_valid = :v WHERE id = :id")
+                    .bind("v", value)
+                    .bind("id", hostId)
+                    .execute());
   }
 
   private static ResultReport withSha(ResultReport report, String sha) {

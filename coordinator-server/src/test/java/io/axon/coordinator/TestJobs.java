@@ -12,7 +12,16 @@ import java.util.SplittableRandom;
 final class TestJobs {
   private TestJobs() {}
 
+  /**
+   * Logistic regression without replication (one replica per unit, trusted as it comes), so that a
+   * single volunteer can run it; {@link #replicated} keeps the default of two agreeing replicas.
+   */
   static JobSpec logistic(String name, int shards, int rounds) {
+    return replicated(name, shards, rounds).withReplication(JobSpec.Replication.NONE);
+  }
+
+  /** Logistic regression with the default lifecycle: two replicas per unit that must agree. */
+  static JobSpec replicated(String name, int shards, int rounds) {
     return new JobSpec(
         name,
         ModelKind.LOGISTIC,
@@ -40,19 +49,21 @@ final class TestJobs {
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A job of any kind, unreplicated like {@link #logistic}. */
   static JobSpec of(String name, ModelKind kind, List<Integer> hidden, int shards, int rounds) {
     return new JobSpec(
-        name,
-        kind,
-        hidden,
-        new Hyperparameters(0.05, 0.9, 0.0, 16),
-        "label",
-        shards,
-        2,
-        rounds,
-        null,
-        0.2,
-        7L);
+            name,
+            kind,
+            hidden,
+            new Hyperparameters(0.05, 0.9, 0.0, 16),
+            "label",
+            shards,
+            2,
+            rounds,
+            null,
+            0.2,
+            7L)
+        .withReplication(JobSpec.Replication.NONE);
   }
 
   /** Three classes by the sign pattern of two features. */

@@ -29,7 +29,7 @@ class VolunteerEnginesTest {
   @Test
   void twoVolunteerEnginesTrainASmallJobToTheEnd() throws Exception {
     try (TestServer server = TestServer.start(dir.resolve("coordinator"))) {
-      JobStatus job = submit(server, TestJobs.logistic("engines", 2, 3));
+      JobStatus job = submit(server, TestJobs.replicated("engines", 2, 3));
 
       try (Engines engines = new Engines(server, 2)) {
         await()
@@ -42,7 +42,10 @@ class VolunteerEnginesTest {
       assertThat(done.state()).isEqualTo(JobState.DONE);
       assertThat(done.metrics()).hasSize(3);
       assertThat(done.metrics().get(2).accuracy()).isGreaterThan(0.9);
-      assertThat(doneUnits(server)).isEqualTo(2 * 3);
+      assertThat(count(server, "work_units WHERE state = 'VALIDATED'")).isEqualTo(2 * 3);
+      // both engines ran every unit, and each got credit for each
+      assertThat(count(server, "replicas WHERE validate_state = 'VALID'")).isEqualTo(2 * 3 * 2);
+      assertThat(count(server, "credit_ledger")).isEqualTo(2 * 3 * 2);
     }
   }
 
@@ -84,13 +87,11 @@ class VolunteerEnginesTest {
     return ProtocolJson.fromJson(server.get("/api/v1/jobs/" + id, null).body(), JobStatus.class);
   }
 
-  private static long doneUnits(TestServer server) {
+  private static long count(TestServer server, String tableAndCondition) {
     return Jdbi.create(server.config.jdbcUrl())
         .withHandle(
             h ->
-                h.createQuery("SELECT COUNT(*) FROM work_units WHERE state = 'DONE'")
-                    .mapTo(Long.class)
-                    .one());
+                h.createQuery("SELECT COUNT(*) FROM " + tableAndCondition).mapTo(Long.class).one());
   }
 
   /** Volunteer engines running on their own threads until closed. */

@@ -18,7 +18,8 @@ public record JobRow(
     long trainRows,
     long holdoutRows,
     String modelSha256,
-    String holdoutSha256) {
+    String holdoutSha256,
+    String failureReason) {
 
   public JobSpec spec() {
     return ProtocolJson.fromJson(specJson, JobSpec.class);

@@ -110,16 +110,21 @@ public final class JobService {
                       holdout.rows(),
                       modelSha,
                       holdoutSha,
-                      clock.instant());
+                      clock.instant(),
+                      JobLifecycle.of(spec));
               List<ShardRow> shardRows = new ArrayList<>(shards.size());
               for (int i = 0; i < shards.size(); i++) {
                 ShardRow row =
                     new ShardRow(
-                        id, i, blobs.put(h, shardBytes.get(i)).sha256(), shards.get(i).rows());
+                        id,
+                        i,
+                        blobs.put(h, shardBytes.get(i)).sha256(),
+                        shards.get(i).rows(),
+                        null);
                 jobs.insertShard(row);
                 shardRows.add(row);
               }
-              WorkUnits.issueRound(h, id, spec, kernel, 1, modelSha, shardRows);
+              WorkUnits.issueRound(h, id, spec, kernel, 1, modelSha, shardRows, clock.millis());
               return id;
             });
     log.info(
@@ -176,7 +181,8 @@ public final class JobService {
         job.trainRows(),
         job.holdoutRows(),
         job.modelSha256(),
-        metrics);
+        metrics,
+        job.failureReason());
   }
 
   private interface Check<T> {

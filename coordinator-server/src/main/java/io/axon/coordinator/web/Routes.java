@@ -1,5 +1,6 @@
 package io.axon.coordinator.web;
 
+import io.axon.coordinator.account.AccountController;
 import io.axon.coordinator.blob.BlobController;
 import io.axon.coordinator.host.HostController;
 import io.axon.coordinator.job.JobController;
@@ -17,6 +18,7 @@ public final class Routes {
   private final WorkController work;
   private final BlobController blobs;
   private final JobController jobs;
+  private final AccountController accounts;
   private final HealthController health;
   private final MetricsController metrics;
   private final OpenApiController openApi;
@@ -28,6 +30,7 @@ public final class Routes {
       WorkController work,
       BlobController blobs,
       JobController jobs,
+      AccountController accounts,
       HealthController health,
       MetricsController metrics,
       OpenApiController openApi) {
@@ -36,6 +39,7 @@ public final class Routes {
     this.work = work;
     this.blobs = blobs;
     this.jobs = jobs;
+    this.accounts = accounts;
     this.health = health;
     this.metrics = metrics;
     this.openApi = openApi;
@@ -53,6 +57,10 @@ public final class Routes {
     routes.get("/api/v1/jobs", jobs::list);
     routes.get("/api/v1/jobs/{id}", jobs::get);
     routes.get("/api/v1/jobs/{id}/model", jobs::model);
+    // volunteers' accounts
+    routes.post("/api/v1/accounts", accounts::create);
+    routes.get("/api/v1/account", accounts::summary);
+    routes.get("/api/v1/account/statement", accounts::statement);
     // the shared host table
     routes.get("/api/v1/hosts", hosts::list);
     // operations (docs/openapi.yaml describes every route here)

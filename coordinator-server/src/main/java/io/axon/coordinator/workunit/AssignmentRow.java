@@ -1,6 +1,6 @@
 package io.axon.coordinator.workunit;
 
-/** What a volunteer needs to run one work unit, joined from the unit, its job and its blobs. */
+/** What a volunteer needs to run one replica, joined from it, its unit, its job and its blobs. */
 public record AssignmentRow(
     long id,
     long jobId,

@@ -2,6 +2,7 @@ package io.axon.coordinator.workunit;
 
 import io.axon.coordinator.CoordinatorConfig;
 import io.axon.coordinator.db.Database;
+import io.axon.coordinator.web.ApiException;
 import io.axon.core.protocol.BlobRef;
 import io.axon.core.protocol.JobSpec;
 import io.axon.core.protocol.ProtocolJson;
@@ -11,102 +12,182 @@ import io.axon.core.protocol.WorkRequest;
 import io.axon.core.training.ModelSpec;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out work: one sendable unit per request, never the same one to two hosts, a unit in
- * progress on the asking host again if it lost the reply (it does not list it as held), and, when
- * the host tells its speed, only a unit it can finish before the deadline.
+ * Hands out work, one replica per request: never the same replica to two hosts, never two replicas
+ * of a unit to one volunteer (account, or host without one), only to hosts that meet the job's
+ * placement and run its kernel, and, when the host tells its speed, only what it can finish before
+ * the deadline. A replica in progress on the asking host that it does not list as held was lost
+ * with its reply and is sent again.
+ *
+ * <p>Safe with several coordinators on one database: a replica is claimed by a conditional UPDATE
+ * from UNSENT, and the unique (unit, owner) pair stops two hosts of one account from taking two
+ * replicas of a unit at the same moment.
  */
 @Singleton
 public final class WorkService {
   private static final Logger log = LoggerFactory.getLogger(WorkService.class);
   private static final int CANDIDATES = 16;
 
+  /** Pages of candidates read per job before trying the next: a host holding many units of it. */
+  private static final int PAGES = 4;
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private final Jdbi jdbi;
   private final Clock clock;
   private final long deadlineMillis;
   private final int retryAfterSeconds;
+  private final Transitioner transitioner;
+  private final AdaptiveReplication adaptive;
 
   @Inject
-  public WorkService(Database database, Clock clock, CoordinatorConfig config) {
+  public WorkService(
+      Database database,
+      Clock clock,
+      CoordinatorConfig config,
+      Transitioner transitioner,
+      AdaptiveReplication adaptive) {
     this.jdbi = database.jdbi();
     this.clock = clock;
     this.deadlineMillis = config.deadline().toMillis();
     this.retryAfterSeconds = (int) Math.max(1, config.retryAfter().toSeconds());
+    this.transitioner = transitioner;
+    this.adaptive = adaptive;
   }
 
   public WorkReply request(long hostId, WorkRequest request) {
-    return jdbi.withHandle(
-        handle -> {
-          WorkUnitDao dao = handle.attach(WorkUnitDao.class);
-          // A volunteer lists the units it holds (training or queued). A unit in progress on it
-          // that it does not list was lost with its reply (a coordinator stopped mid-reply, a
-          // dropped connection): send it again, as BOINC resends lost results. Listed units are
-          // never resent; the host asks for one more.
-          Set<Long> held = new HashSet<>(request.heldUnits());
-          for (long lost : dao.inProgressOn(hostId)) {
-            if (held.contains(lost)) {
-              continue;
-            }
-            long now = clock.millis();
-            if (WorkUnits.resend(handle, lost, hostId, now, now + deadlineMillis)) {
-              log.info("work unit {} sent again to host {}: its reply was lost", lost, hostId);
-              return WorkReply.of(assignment(dao.assignment(lost)));
-            }
+    WorkReply reply = jdbi.withHandle(handle -> request(handle, hostId, request));
+    if (reply.assignment() != null) {
+      transitioner.deadlineSet(reply.assignment().deadlineMillis());
+    }
+    return reply;
+  }
+
+  private WorkReply request(Handle handle, long hostId, WorkRequest request) {
+    ReplicaDao dao = handle.attach(ReplicaDao.class);
+    DispatchHost host =
+        dao.host(hostId).orElseThrow(() -> ApiException.notFound("no host " + hostId));
+    // A volunteer lists the units it holds (training or queued). A replica in progress on it
+    // whose unit it does not list was lost with its reply (a coordinator stopped mid-reply, a
+    // dropped connection): send it again, as BOINC resends lost results.
+    Set<Long> held = new HashSet<>(request.heldUnits());
+    for (HeldReplica lost : dao.inProgressOn(hostId)) {
+      if (held.contains(lost.workUnitId())) {
+        continue;
+      }
+      long now = clock.millis();
+      long bound = lost.delayBoundMillis() != null ? lost.delayBoundMillis() : deadlineMillis;
+      if (dao.resend(lost.id(), hostId, now, now + bound) == 1) {
+        log.info(
+            "work unit {} sent again to host {}: its reply was lost", lost.workUnitId(), hostId);
+        return WorkReply.of(assignment(dao.assignment(lost.id())));
+      }
+    }
+    List<String> kernels = Arrays.asList(host.kernels().split(","));
+    boolean tooSlow = false;
+    for (RunningJob job : dao.runningJobs()) {
+      if (!job.fits(host, kernels)) {
+        continue;
+      }
+      long bound = job.delayBoundMillis() != null ? job.delayBoundMillis() : deadlineMillis;
+      long after = 0;
+      for (int page = 0; page < PAGES; page++) {
+        List<UnsentReplica> candidates = dao.unsent(job.id(), job.round(), after, CANDIDATES);
+        if (candidates.isEmpty()) {
+          break;
+        }
+        after = candidates.get(candidates.size() - 1).id();
+        Set<Long> owned =
+            new HashSet<>(
+                dao.ownedAmong(
+                    candidates.stream().map(UnsentReplica::workUnitId).distinct().toList(),
+                    host.owner()));
+        // hosts asking at the same moment start at different candidates
+        int start = (int) Math.floorMod(hostId, candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+          UnsentReplica candidate = candidates.get((start + i) % candidates.size());
+          if (owned.contains(candidate.workUnitId())) {
+            continue;
           }
-          boolean tooSlow = false;
-          for (int pass = 0; pass < 3; pass++) {
-            long now = clock.millis();
-            List<Long> candidates = dao.sendable(now, CANDIDATES);
-            if (candidates.isEmpty()) {
-              break;
-            }
-            for (long id : candidates) {
-              if (!finishesInTime(request, dao.flops(id), now)) {
-                tooSlow = true;
-                continue;
-              }
-              if (WorkUnits.send(handle, id, hostId, now, now + deadlineMillis)) {
-                WorkAssignment assignment = assignment(dao.assignment(id));
-                log.debug("work unit {} sent to host {}", id, hostId);
-                return WorkReply.of(assignment);
-              }
-            }
-            if (tooSlow) {
-              break;
-            }
+          if (!finishesInTime(request, candidate.flops(), bound)) {
+            tooSlow = true;
+            continue;
           }
-          if (tooSlow) {
-            log.debug(
-                "no work unit for host {}: at {} flop/s with {} s queued it would miss the"
-                    + " deadline",
-                hostId,
-                request.flopsPerSecond(),
-                request.queuedSeconds());
+          long now = clock.millis();
+          if (!claim(dao, candidate.id(), host, now, now + bound)) {
+            continue;
           }
-          return WorkReply.none(retryAfterSeconds);
-        });
+          if (job.adaptive() && adaptive.trustAlone(host.consecutiveValid())) {
+            trustAlone(handle, candidate);
+          }
+          log.debug("work unit {} sent to host {}", candidate.workUnitId(), hostId);
+          return WorkReply.of(assignment(dao.assignment(candidate.id())));
+        }
+        if (tooSlow) {
+          break;
+        }
+      }
+    }
+    if (tooSlow) {
+      log.debug(
+          "no work unit for host {}: at {} flop/s with {} s queued it would miss the deadline",
+          hostId,
+          request.flopsPerSecond(),
+          request.queuedSeconds());
+    }
+    return WorkReply.none(retryAfterSeconds);
+  }
+
+  /**
+   * UNSENT to IN_PROGRESS on this host; false if another host took it first, or another host of the
+   * same account took another replica of the unit at the same moment.
+   */
+  private static boolean claim(
+      ReplicaDao dao, long replicaId, DispatchHost host, long now, long deadline) {
+    try {
+      return dao.send(replicaId, host.id(), host.owner(), now, deadline) == 1;
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Adaptive replication: the unit's other replicas, none sent yet, are not needed. */
+  private static void trustAlone(Handle handle, UnsentReplica sent) {
+    if (handle.attach(WorkUnitDao.class).trustOneReplica(sent.workUnitId(), sent.id()) == 1) {
+      int dropped = handle.attach(ReplicaDao.class).notNeeded(sent.workUnitId());
+      log.debug(
+          "work unit {}: trusted to one host, {} other replica(s) not needed",
+          sent.workUnitId(),
+          dropped);
+    }
   }
 
   /**
    * Whether a host that measured {@code flopsPerSecond} and holds {@code queuedSeconds} of work
-   * finishes a unit of {@code flops} before the deadline it would get now. An unknown speed (0)
-   * gets the benefit of the doubt: the host fetches at most one unit beyond its buffer before it
-   * knows.
+   * finishes a unit of {@code flops} within {@code boundMillis}. An unknown speed (0) gets the
+   * benefit of the doubt: the host fetches at most one unit beyond its buffer before it knows.
    */
-  private boolean finishesInTime(WorkRequest request, long flops, long now) {
+  private static boolean finishesInTime(WorkRequest request, long flops, long boundMillis) {
     if (request.flopsPerSecond() <= 0) {
       return true;
     }
     double seconds = request.queuedSeconds() + (double) flops / request.flopsPerSecond();
-    return seconds * 1000.0 < deadlineMillis;
+    return seconds * 1000.0 < boundMillis;
   }
 
   private static WorkAssignment assignment(AssignmentRow row) {

@@ -10,6 +10,9 @@ public record WorkUnitRow(
     long seed,
     String modelSha256,
     long flops,
-    Long hostId,
-    Long deadlineMillis,
-    String resultSha256) {}
+    int targetReplicas,
+    int minQuorum,
+    int errorReplicas,
+    Long canonicalReplicaId,
+    String resultSha256,
+    String failureReason) {}

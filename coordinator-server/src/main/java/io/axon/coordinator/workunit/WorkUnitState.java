@@ -1,20 +1,22 @@
 package io.axon.coordinator.workunit;
 
 /**
- * The server state of a work unit (BOINC's {@code server_state}). Only {@link WorkUnits} changes
- * it, always with a conditional UPDATE from the expected state:
+ * The state of a work unit, whose replicas carry the details (see {@link Replica}). Only the {@link
+ * Transitioner} and the {@link Assimilator} change it, with conditional UPDATEs:
  *
  * <pre>
- * UNSENT ──send──▶ IN_PROGRESS ──result──▶ DONE
- *    ▲                 │  ▲
- *    └──deadline passed┘  └─ sent again once its deadline passed
+ * OPEN ──a quorum of replicas agrees──▶ VALIDATED
+ *   │──too many error replicas, or more replicas than maxTotalReplicas needed──▶ FAILED
+ *   └──its round closed without it (stragglers)──▶ DROPPED
  * </pre>
  */
 public enum WorkUnitState {
-  /** Waiting for a volunteer. */
-  UNSENT,
-  /** Sent to one host, which must report before the deadline. */
-  IN_PROGRESS,
-  /** Its result was accepted; it waits for the round to be assimilated. */
-  DONE
+  /** Its replicas are out, or waiting for hosts, or being compared. */
+  OPEN,
+  /** A quorum agreed: it has a canonical result and waits for its round to be assimilated. */
+  VALIDATED,
+  /** It cannot be done: {@code failure_reason} says why. */
+  FAILED,
+  /** Its round closed with enough other units; its result is no longer needed. */
+  DROPPED
 }

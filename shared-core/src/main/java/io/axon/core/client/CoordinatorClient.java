@@ -4,6 +4,10 @@ import io.axon.core.client.internal.Coordinators;
 import io.axon.core.client.internal.RetryInterceptor;
 import io.axon.core.client.internal.TokenInterceptor;
 import io.axon.core.common.Sha256;
+import io.axon.core.protocol.AccountCreated;
+import io.axon.core.protocol.AccountRequest;
+import io.axon.core.protocol.AccountSummary;
+import io.axon.core.protocol.EarningsStatement;
 import io.axon.core.protocol.ErrorBody;
 import io.axon.core.protocol.Heartbeat;
 import io.axon.core.protocol.HeartbeatReply;
@@ -24,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -473,5 +478,50 @@ public final class CoordinatorClient implements Closeable {
               .build();
       return new CoordinatorClient(coordinators, shared, token, userAgent, new AtomicLong(-1));
     }
+  }
+
+  // volunteers' accounts, credit and earnings
+
+  private static final String ACCOUNT_KEY_HEADER = "X-Account-Key";
+
+  /**
+   * {@code POST /api/v1/accounts}: opens a volunteer account. Keep the returned {@link
+   * AccountCreated#accountKey()}: the coordinator shows it this once.
+   */
+  public AccountCreated createAccount(String name) throws IOException {
+    return call(post("accounts", json(new AccountRequest(name))), AccountCreated.class);
+  }
+
+  /** {@code GET /api/v1/account} (account key): credit and earnings so far. */
+  public AccountSummary account(String accountKey) throws IOException {
+    return call(accountRequest(accountKey, "account", null, null), AccountSummary.class);
+  }
+
+  /**
+   * {@code GET /api/v1/account/statement} (account key): earnings from {@code from} (inclusive;
+   * null: since the account was opened) to {@code to} (exclusive; null: now).
+   */
+  public EarningsStatement statement(String accountKey, Instant from, Instant to)
+      throws IOException {
+    return call(accountRequest(accountKey, "account/statement", from, to), EarningsStatement.class);
+  }
+
+  private Request accountRequest(String accountKey, String path, Instant from, Instant to) {
+    if (accountKey == null || accountKey.trim().isEmpty()) {
+      throw new IllegalArgumentException("an account key is required");
+    }
+    HttpUrl.Builder url = api.newBuilder().addPathSegments(path);
+    if (from != null) {
+      url.addQueryParameter("from", from.toString());
+    }
+    if (to != null) {
+      url.addQueryParameter("to", to.toString());
+    }
+    return new Request.Builder()
+        .url(url.build())
+        .header("User-Agent", userAgent)
+        .header(ACCOUNT_KEY_HEADER, accountKey.trim())
+        .get()
+        .build();
   }
 }

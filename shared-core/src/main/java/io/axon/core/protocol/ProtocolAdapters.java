@@ -238,6 +238,13 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
           .optional("targetAccuracy", moshi.adapter(Double.class), JobSpec::targetAccuracy)
           .field("holdoutFraction", float64, JobSpec::holdoutFraction)
           .field("seed", int64, JobSpec::seed)
+          // the lifecycle parts (LifecycleAdapters): optional, defaults when absent
+          .optional("replication", moshi.adapter(JobSpec.Replication.class), JobSpec::replication)
+          .optional("aggregation", moshi.adapter(JobSpec.Aggregation.class), JobSpec::aggregation)
+          .optional(
+              "roundClosing", moshi.adapter(JobSpec.RoundClosing.class), JobSpec::roundClosing)
+          .optional("placement", moshi.adapter(JobSpec.Placement.class), JobSpec::placement)
+          .optional("payoutPerCredit", string, JobSpec::payoutPerCredit)
           .build(
               v ->
                   new JobSpec(
@@ -251,7 +258,12 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
                       v.get("rounds"),
                       v.get("targetAccuracy"),
                       v.get("holdoutFraction"),
-                      v.get("seed")));
+                      v.get("seed"),
+                      v.get("replication"),
+                      v.get("aggregation"),
+                      v.get("roundClosing"),
+                      v.get("placement"),
+                      v.get("payoutPerCredit")));
     }
     if (type == JobStatus.RoundMetrics.class) {
       return RecordAdapter.<JobStatus.RoundMetrics>builder("RoundMetrics")
@@ -282,6 +294,7 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
           .field("holdoutRows", int64, JobStatus::holdoutRows)
           .optional("modelSha256", string, JobStatus::modelSha256)
           .optional("metrics", metrics, JobStatus::metrics)
+          .optional("failureReason", string, JobStatus::failureReason)
           .build(
               v ->
                   new JobStatus(
@@ -295,7 +308,8 @@ final class ProtocolAdapters implements JsonAdapter.Factory {
                       v.get("trainRows"),
                       v.get("holdoutRows"),
                       v.get("modelSha256"),
-                      v.get("metrics")));
+                      v.get("metrics"),
+                      v.get("failureReason")));
     }
     // Adapters of the records added per feature, each kept in its own file.
     for (JsonAdapter.Factory part : PARTS) {

@@ -6,7 +6,10 @@ import io.axon.core.training.ModelSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The JSON fixtures under src/test/resources/io/axon/core/protocol and the records they hold. */
@@ -113,8 +116,103 @@ public final class Fixtures {
               200,
               null,
               List.of()));
+  // the work-unit lifecycle (issue 4)
+  public static final JobSpec JOB_SPEC_ROBUST =
+      new JobSpec(
+          "census-median",
+          ModelKind.LOGISTIC,
+          List.of(),
+          new Hyperparameters(0.1, 0.0, 0.0, 32),
+          "income",
+          8,
+          1,
+          10,
+          null,
+          0.2,
+          11,
+          new JobSpec.Replication(1, 1, 2, 4, 600L, false),
+          new JobSpec.Aggregation(JobSpec.Aggregation.Method.MEDIAN, 0.1),
+          new JobSpec.RoundClosing(0.75, JobSpec.RoundClosing.Stragglers.DROP),
+          new JobSpec.Placement(4, 2_147_483_648L, 250L),
+          "0.002");
+  public static final JobStatus JOB_STATUS_FAILED =
+      new JobStatus(
+          4,
+          "flaky",
+          JobStatus.JobState.FAILED,
+          2,
+          10,
+          10,
+          1,
+          800,
+          200,
+          SHA_C,
+          List.of(new JobStatus.RoundMetrics(1, 0.5911, 0.7413, 1_795_600_300_000L)),
+          "round 2 cannot close: work unit 57 (shard 3) failed: 4 of its replicas failed (at most"
+              + " 3 may): no reply by the deadline");
+
   public static final ErrorBody ERROR_BODY =
       new ErrorBody("bad_request", "hyperparameters: batchSize must be in [1, 65536], got 0");
+
+  // volunteers' accounts, credit and earnings
+  public static final AccountRequest ACCOUNT_REQUEST = new AccountRequest("Ada Lovelace");
+  public static final AccountCreated ACCOUNT_CREATED =
+      new AccountCreated(7, "Ada Lovelace", "b3c1f6a2-94d7-4e58-8f0b-1a2d3e4f5a6b");
+  public static final AccountSummary ACCOUNT_SUMMARY =
+      new AccountSummary(7, "Ada Lovelace", 1250.5, 96.25, "USD", new BigDecimal("15.63125"));
+  public static final EarningsStatement EARNINGS_STATEMENT =
+      new EarningsStatement(
+          7,
+          "Ada Lovelace",
+          "USD",
+          Instant.parse("2026-11-23T00:00:00Z"),
+          Instant.parse("2026-11-25T00:00:00Z"),
+          25.0,
+          new BigDecimal("0.25"),
+          List.of(
+              new EarningsStatement.Host(42, "lab-pc-07", 1200.5, 90.0),
+              new EarningsStatement.Host(43, "laptop", 50.0, 6.25)),
+          List.of(
+              new EarningsStatement.Job(2, "mnist-mlp", 20.0, new BigDecimal("0.25")),
+              new EarningsStatement.Job(3, "lr-synthetic", 5.0, BigDecimal.ZERO)),
+          List.of(
+              new EarningsStatement.Day(
+                  LocalDate.parse("2026-11-23"), 12.5, new BigDecimal("0.125")),
+              new EarningsStatement.Day(
+                  LocalDate.parse("2026-11-24"), 12.5, new BigDecimal("0.125"))),
+          List.of(
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-24T16:20:05.250Z"),
+                  2,
+                  "mnist-mlp",
+                  1017,
+                  42,
+                  10.0,
+                  new BigDecimal("0.125")),
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-24T09:12:44Z"),
+                  3,
+                  "lr-synthetic",
+                  1290,
+                  43,
+                  2.5,
+                  BigDecimal.ZERO),
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-23T21:40:00Z"),
+                  2,
+                  "mnist-mlp",
+                  1009,
+                  42,
+                  10.0,
+                  new BigDecimal("0.125")),
+              new EarningsStatement.Entry(
+                  Instant.parse("2026-11-23T08:02:31Z"),
+                  3,
+                  "lr-synthetic",
+                  1204,
+                  43,
+                  2.5,
+                  BigDecimal.ZERO)));
 
   // the shared host table (issue 4, hosts)
   public static final HostTable HOST_TABLE =

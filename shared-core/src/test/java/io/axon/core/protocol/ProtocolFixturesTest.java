@@ -24,8 +24,16 @@ class ProtocolFixturesTest {
         Arguments.of("job-spec-mlp.json", Fixtures.JOB_SPEC_MLP),
         Arguments.of("job-status.json", Fixtures.JOB_STATUS),
         Arguments.of("error-body.json", Fixtures.ERROR_BODY),
+        // volunteers' accounts, credit and earnings
+        Arguments.of("account-request.json", Fixtures.ACCOUNT_REQUEST),
+        Arguments.of("account-created.json", Fixtures.ACCOUNT_CREATED),
+        Arguments.of("account-summary.json", Fixtures.ACCOUNT_SUMMARY),
+        Arguments.of("earnings-statement.json", Fixtures.EARNINGS_STATEMENT),
         // the shared host table (issue 4, hosts)
-        Arguments.of("host-table.json", Fixtures.HOST_TABLE));
+        Arguments.of("host-table.json", Fixtures.HOST_TABLE),
+        // the work-unit lifecycle (issue 4)
+        Arguments.of("job-spec-robust.json", Fixtures.JOB_SPEC_ROBUST),
+        Arguments.of("job-status-failed.json", Fixtures.JOB_STATUS_FAILED));
   }
 
   @ParameterizedTest(name = "{0}")
