@@ -51,6 +51,14 @@ public final class TestCoordinator implements AutoCloseable {
 
   /** A one-unit MLP job of {@code epochs} short epochs on 16,000 rows. */
   public JobStatus submitMlpJob(String name, int epochs) throws IOException {
+    return submitMlpJob(name, epochs, false);
+  }
+
+  /**
+   * As {@link #submitMlpJob(String, int)}; {@code trusted}: one replica, valid as it comes (quorum
+   * 1), so that a single volunteer's result is validated and credited.
+   */
+  public JobStatus submitMlpJob(String name, int epochs, boolean trusted) throws IOException {
     JobSpec spec =
         new JobSpec(
             name,
@@ -64,6 +72,9 @@ public final class TestCoordinator implements AutoCloseable {
             null,
             0.2,
             7L);
+    if (trusted) {
+      spec = spec.withReplication(JobSpec.Replication.NONE).withPayoutPerCredit("0.25");
+    }
     return submit(spec, separableCsv(20_000, 11));
   }
 
@@ -90,6 +101,13 @@ public final class TestCoordinator implements AutoCloseable {
     Files.write(file, csv);
     try (CoordinatorClient client = CoordinatorClient.builder(url()).build()) {
       return client.submitJob(spec, file);
+    }
+  }
+
+  /** Opens a volunteer account; returns its key. */
+  public String createAccount(String name) throws IOException {
+    try (CoordinatorClient client = CoordinatorClient.builder(url()).build()) {
+      return client.createAccount(name).accountKey();
     }
   }
 

@@ -3,8 +3,11 @@ package io.axon.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.axon.core.prefs.PreferencesStore;
 import io.axon.desktop.settings.ProjectSettings;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +128,7 @@ class ViewsAgainstAnEngineTest {
   }
 
   @Test
-  void earningsSayPlainlyWhatTheCoordinatorCannotTell(FxRobot robot) {
+  void earningsSayPlainlyWhatTheCoordinatorCannotTell(FxRobot robot) throws Exception {
     attached(null);
     robot.clickOn("#nav-earnings");
     await()
@@ -133,14 +136,50 @@ class ViewsAgainstAnEngineTest {
         .until(() -> Fx.text(root(), "#earnings-message"), t -> t.contains("without an account"));
     app.close();
     app = null;
-    attached("some-account-key");
+    attached("a-key-nobody-issued");
     robot.clickOn("#nav-earnings");
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> Fx.text(root(), "#earnings-message"),
-            t -> t.equals("Credit and earnings are not available from this coordinator."));
+            t ->
+                t.equals(
+                    "Could not get your credit: the coordinator does not know this account key"));
     assertThat(Fx.visible(root(), "#earnings-total-credit")).isFalse();
+  }
+
+  @Test
+  void aCoordinatorWithoutCreditIsSaidToHaveNone(FxRobot robot) throws Exception {
+    // a coordinator from before accounts: every account route is unknown to it
+    HttpServer older =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    older.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "{\"error\":\"not_found\",\"detail\":\"no such route\"}".getBytes();
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(404, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    older.start();
+    try {
+      String url = "http://127.0.0.1:" + older.getAddress().getPort();
+      app =
+          DesktopFixture.start(
+              dataDir,
+              List.of(new ProjectSettings(url, "key-from-elsewhere", null, false)),
+              DesktopFixture.ALWAYS);
+      robot.clickOn("#nav-earnings");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> Fx.text(root(), "#earnings-message"),
+              t -> t.equals("Credit and earnings are not available from this coordinator."));
+      assertThat(Fx.visible(root(), "#earnings-total-credit")).isFalse();
+    } finally {
+      older.stop(0);
+    }
   }
 
   @Test

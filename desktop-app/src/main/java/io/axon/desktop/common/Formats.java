@@ -54,7 +54,11 @@ public final class Formats {
     return instant == null ? "–" : TIME.format(instant.atZone(zone));
   }
 
+  /** Credit with two decimals, or four significant digits below 1 (a small unit earns 0.0006). */
   public static String credit(double credit) {
+    if (credit != 0 && Math.abs(credit) < 1) {
+      return String.format(Locale.ROOT, "%.4g", credit);
+    }
     return String.format(Locale.ROOT, "%,.2f", credit);
   }
 

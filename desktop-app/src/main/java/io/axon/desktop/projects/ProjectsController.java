@@ -123,7 +123,18 @@ public final class ProjectsController {
   /** Off the FX thread: the project to attach, with a new account if no key was given. */
   private ProjectSettings project(String url, String key) {
     if (!key.isEmpty()) {
-      return new ProjectSettings(url, key, null, false);
+      try {
+        // the coordinator checks the key now, so that a typo shows here and not as a failed host
+        return new ProjectSettings(url, key, credit.earnings(url, key).accountName(), false);
+      } catch (CreditUnavailableException e) {
+        return new ProjectSettings(url, key, null, false);
+      } catch (IOException e) {
+        throw new CompletionException(
+            new IOException(
+                MessageFormat.format(
+                    messages.getString("projects.unreachable"), url, e.getMessage()),
+                e));
+      }
     }
     try {
       NewAccount account = credit.createAccount(url, accountName());
