@@ -27,9 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The screenshot task: every view in the light and the dark theme, as PNGs, from the real app
- * volunteering for a real coordinator (one unit reported, one in training). Writes to the folder in
- * the system property {@code axon.screenshots} ({@code ./axon desktop --screenshots DIR});
- * docs/screenshots/ holds the current ones.
+ * volunteering for a real coordinator under an account (one unit reported and credited, one in
+ * training). Writes to the folder in the system property {@code axon.screenshots} ({@code ./axon
+ * desktop --screenshots DIR}); docs/screenshots/ holds the current ones.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {
@@ -41,14 +41,16 @@ class ScreenshotsTest {
     Path out = Path.of(System.getProperty("axon.screenshots", "target/screenshots"));
     Files.createDirectories(out);
     try (TestCoordinator coordinator = TestCoordinator.start(coordinatorDir)) {
+      String key = coordinator.createAccount("ada");
       DesktopFixture app =
           DesktopFixture.start(
               dataDir,
-              List.of(new ProjectSettings(coordinator.url(), null, null, false)),
+              List.of(new ProjectSettings(coordinator.url(), key, "ada", false)),
               DesktopFixture.ALWAYS);
       try {
         // an MLP unit like the next one, so that the speed this host measures fits it
-        coordinator.submitMlpJob("mlp-warm-up", 5);
+        // (one trusted replica: validated at once, so the earnings view has credit to show)
+        coordinator.submitMlpJob("mlp-warm-up", 5, true);
         await()
             .atMost(Duration.ofSeconds(60))
             .until(
@@ -76,8 +78,12 @@ class ScreenshotsTest {
               continue;
             }
             Fx.run(() -> app.window.controller().show(view));
-            WaitForAsyncUtils.sleep(
-                view == FxmlView.EARNINGS ? 800 : 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (view == FxmlView.EARNINGS) {
+              await()
+                  .atMost(Duration.ofSeconds(20))
+                  .until(() -> Fx.visible(app.window.scene().getRoot(), "#earnings-total-credit"));
+            }
+            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
             Path file =
                 out.resolve(name(view) + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png");

@@ -1,6 +1,7 @@
 package io.axon.desktop.common;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,6 +17,8 @@ public final class Formats {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withLocale(Locale.ROOT);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withLocale(Locale.ROOT);
+
+  private static final BigDecimal CENT = new BigDecimal("0.01");
 
   private Formats() {}
 
@@ -57,7 +60,7 @@ public final class Formats {
   /** Credit with two decimals, or four significant digits below 1 (a small unit earns 0.0006). */
   public static String credit(double credit) {
     if (credit != 0 && Math.abs(credit) < 1) {
-      return String.format(Locale.ROOT, "%.4g", credit);
+      return new BigDecimal(credit).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
     return String.format(Locale.ROOT, "%,.2f", credit);
   }
@@ -66,6 +69,11 @@ public final class Formats {
     if (amount == null) {
       return "–";
     }
-    return String.format(Locale.ROOT, "%,.2f %s", amount, currency == null ? "" : currency).trim();
+    String unit = currency == null ? "" : " " + currency;
+    if (amount.signum() != 0 && amount.abs().compareTo(CENT) < 0) {
+      // a small unit earns fractions of a cent: show them rather than 0.00
+      return amount.round(new MathContext(3)).stripTrailingZeros().toPlainString() + unit;
+    }
+    return String.format(Locale.ROOT, "%,.2f", amount) + unit;
   }
 }
