@@ -71,7 +71,16 @@ class ConcurrentValidationTest {
             jdbi.withHandle(
                 h ->
                     h.attach(HostDao.class)
-                        .insert(name, "test", 2, 1L << 30, "t", "sha-" + name, clock.instant())));
+                        .insert(
+                            name,
+                            "test",
+                            2,
+                            1L << 30,
+                            "t",
+                            "sha-" + name,
+                            clock.instant(),
+                            null,
+                            "LOGISTIC,SOFTMAX,LINEAR,MLP")));
       }
       List<List<Upload>> uploads = new ArrayList<>();
       for (long host : hosts) {

@@ -80,7 +80,16 @@ class LifecycleWithoutServerTest {
     return jdbi.withHandle(
         h ->
             h.attach(HostDao.class)
-                .insert(name, "test", 2, 1L << 30, "test-1", "sha-" + name, clock.instant()));
+                .insert(
+                    name,
+                    "test",
+                    2,
+                    1L << 30,
+                    "test-1",
+                    "sha-" + name,
+                    clock.instant(),
+                    null,
+                    "LOGISTIC,SOFTMAX,LINEAR,MLP"));
   }
 
   @Test
