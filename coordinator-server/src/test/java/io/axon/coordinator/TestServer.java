@@ -37,7 +37,9 @@ final class TestServer implements AutoCloseable {
         .port(0)
         .bind("127.0.0.1")
         .retryAfter(Duration.ofSeconds(1))
-        .transitionerPeriod(Duration.ofMillis(200));
+        .transitionerPeriod(Duration.ofMillis(200))
+        // tests submit jobs without an owner's token; AdminApiTest closes it again
+        .openJobApi(true);
   }
 
   static TestServer start(Path dataDir) {
