@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -48,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminBrowserTest {
   private static final String PASSWORD = "correct horse battery";
+  private static final long MAX_UPLOAD = 256 * 1024;
 
   @TempDir static Path dir;
   static TestServer server;
@@ -59,7 +61,11 @@ class AdminBrowserTest {
   @BeforeAll
   static void start() {
     server =
-        new TestServer(TestServer.config(dir.resolve("coordinator")).openJobApi(false).build());
+        new TestServer(
+            TestServer.config(dir.resolve("coordinator"))
+                .openJobApi(false)
+                .maxJobBytes(MAX_UPLOAD)
+                .build());
     alice = account("alice");
     bob = account("bob");
     browser = Chromium.start(dir.resolve("chromium"));
@@ -83,6 +89,7 @@ class AdminBrowserTest {
     assertThat(link).startsWith(server.url() + "/admin/once/");
     browser.get(link);
     assertThat(text("main")).contains("One-time login as admin");
+    shoot("one-time-login");
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("link-button")).click();
     waitFor(() -> browser.getCurrentUrl().endsWith("/admin/jobs"));
@@ -100,6 +107,7 @@ class AdminBrowserTest {
   void aWrongPasswordIsRefusedWithAMessage() {
     browser.get(server.url() + "/admin/jobs");
     waitFor(() -> browser.getCurrentUrl().endsWith("/admin/login"));
+    shoot("login");
     login("admin", "not the password");
     assertThat(text("#error")).isEqualTo("Wrong name or password.");
     assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
@@ -121,6 +129,7 @@ class AdminBrowserTest {
     assertThat(text("#error")).contains("without its security token (CSRF)");
     assertThat(browser.getTitle()).startsWith("Refused");
     assertThat(server.count("owners")).isEqualTo(1);
+    shoot("csrf-refused");
 
     // the same form with its token goes through
     browser.get(server.url() + "/admin/owners");
@@ -143,7 +152,8 @@ class AdminBrowserTest {
     browser.findElement(By.id("csv-file")).sendKeys(bad.toString());
     browser.findElement(By.id("upload-button")).click();
     waitFor(() -> browser.findElement(By.id("upload-error")).isDisplayed());
-    assertThat(text("#upload-error")).startsWith("Refused: Row 2, column \"x2\"");
+    assertThat(text("#upload-error"))
+        .isEqualTo("Refused: Row 2 (line 3), column \"x2\": not a number: \"oops\"");
     shoot("upload-refused");
     assertThat(server.count("datasets")).isZero();
     try (Stream<Path> files = Files.list(dir.resolve("coordinator").resolve("datasets"))) {
@@ -153,6 +163,28 @@ class AdminBrowserTest {
 
   @Test
   @Order(5)
+  void anUploadOverTheLimitIsRefusedByTheServerToo() throws IOException {
+    Path big = dir.resolve("big.csv");
+    StringBuilder csv = new StringBuilder("x1,x2,label\n");
+    while (csv.length() <= MAX_UPLOAD) {
+      csv.append("0.123456,0.654321,1\n");
+    }
+    Files.writeString(big, csv);
+    browser.get(server.url() + "/admin/jobs/new");
+    browser.findElement(By.id("csv-file")).sendKeys(big.toString());
+    browser.findElement(By.id("upload-button")).click();
+    assertThat(text("#upload-error")).contains("larger than the limit of " + MAX_UPLOAD);
+
+    // past the page's own check, the server refuses it as well
+    browser.executeScript("document.getElementById('upload').dataset.maxBytes = '1e12';");
+    browser.findElement(By.id("upload-button")).click();
+    waitFor(() -> text("#upload-error").startsWith("Refused:"));
+    assertThat(text("#upload-error")).contains("larger than the limit of " + MAX_UPLOAD + " bytes");
+    assertThat(server.count("datasets")).isZero();
+  }
+
+  @Test
+  @Order(6)
   void uploadsACsvAndCreatesAJobThatTwoVolunteersTrainWhileThePageFollowsIt() throws Exception {
     Path csv = dir.resolve("separable.csv");
     Files.write(csv, TestJobs.separableCsv(600, 5));
@@ -160,6 +192,9 @@ class AdminBrowserTest {
     browser.findElement(By.id("csv-file")).sendKeys(csv.toString());
     browser.findElement(By.id("upload-button")).click();
     waitFor(() -> browser.getCurrentUrl().contains("/admin/jobs/new?dataset="));
+    assertThat(browser.executeScript("return sessionStorage.getItem('axon.upload.percent')"))
+        .as("the upload's progress events reached the end")
+        .isEqualTo("100");
     assertThat(text("#columns")).isEqualTo("x1, x2, label");
     assertThat(text("#preview-title")).contains("600 rows");
     assertThat(browser.findElements(By.cssSelector("#preview tbody tr"))).hasSize(5);
@@ -203,7 +238,7 @@ class AdminBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void downloadsTheModelTheJobEndedWith() {
     browser.get(server.url() + "/admin/jobs/" + jobId);
     String href = browser.findElement(By.id("download-model")).getAttribute("href");
@@ -222,7 +257,7 @@ class AdminBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theJsonApiTakesAnOwnersTokenAndThePageCancelsAJob() throws IOException {
     TestServer.Multipart job =
         new TestServer.Multipart()
@@ -238,15 +273,22 @@ class AdminBrowserTest {
     long id = ProtocolJson.fromJson(created.body(), JobStatus.class).id();
 
     browser.get(server.url() + "/admin/jobs/" + id);
+    shoot("job-cancel");
     browser.findElement(By.id("cancel-job")).click();
     waitFor(() -> text("#job-state").equals("FAILED"));
     assertThat(text("#failure")).isEqualTo("cancelled by admin");
     assertThat(server.count("replicas WHERE job_id = " + id + " AND server_state = 'UNSENT'"))
         .isZero();
+
+    // the dataset uploaded before is there to pick for the next job
+    browser.get(server.url() + "/admin/jobs/new");
+    new Select(browser.findElement(By.id("dataset-pick"))).selectByIndex(0);
+    browser.findElement(By.id("pick-button")).click();
+    assertThat(text("#preview-title")).startsWith("separable.csv: 600 rows, 3 columns");
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void theHostTableShowsBothVolunteers() {
     browser.get(server.url() + "/admin/hosts");
     assertThat(text("#hosts")).contains("alice-host").contains("bob-host").contains("LOGISTIC");
@@ -254,7 +296,7 @@ class AdminBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aVolunteerSeesTheLeaderboardAndTheirEarningsWithTheirKey() {
     browser.get(server.url() + "/volunteers");
     assertThat(text("#leaderboard")).contains("alice").contains("bob");
@@ -330,7 +372,15 @@ class AdminBrowserTest {
   /** Saves the page as admin-NAME.png, and copies it to -Daxon.admin.screenshots if set. */
   private static void shoot(String name) {
     try {
+      // the whole page, not just the window
+      Dimension window = browser.manage().window().getSize();
+      long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
+      browser
+          .manage()
+          .window()
+          .setSize(new Dimension(window.getWidth(), (int) Math.min(3000, height + 140)));
       byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+      browser.manage().window().setSize(window);
       Path target = Path.of("target", "admin-screenshots");
       Files.createDirectories(target);
       Files.write(target.resolve("admin-" + name + ".png"), png);

@@ -74,7 +74,10 @@ public final class DatasetService {
         // every value must be a number, whichever column becomes the label
         rows = CsvDatasets.read(reader, preview.columns().get(0)).data().rows();
       } catch (DataFormatException e) {
-        throw new AdminException(400, where(e) + e.getMessage());
+        // its message names the row, line and column already
+        String message = e.getMessage();
+        throw new AdminException(
+            400, Character.toUpperCase(message.charAt(0)) + message.substring(1));
       }
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       String shown = name == null || name.isBlank() ? "upload.csv" : name.trim();
@@ -199,15 +202,5 @@ public final class DatasetService {
   private static Reader reader(Path file) throws IOException {
     return new BufferedReader(
         new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
-  }
-
-  private static String where(DataFormatException e) {
-    if (e.row() > 0 && e.column() != null) {
-      return "Row " + e.row() + ", column \"" + e.column() + "\": ";
-    }
-    if (e.row() > 0) {
-      return "Row " + e.row() + ": ";
-    }
-    return "";
   }
 }

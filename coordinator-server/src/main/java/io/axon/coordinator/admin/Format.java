@@ -19,4 +19,15 @@ public final class Format {
     }
     return String.format(Locale.ROOT, "%.3g", value);
   }
+
+  /** A size such as "512 MiB", "256 KiB" or "900 bytes". */
+  public static String bytes(long value) {
+    if (value >= 1024L * 1024 && value % (1024L * 1024) == 0) {
+      return value / (1024L * 1024) + " MiB";
+    }
+    if (value >= 1024 && value % 1024 == 0) {
+      return value / 1024 + " KiB";
+    }
+    return value + " bytes";
+  }
 }

@@ -38,10 +38,13 @@ function upload() {
     xhr.setRequestHeader('X-CSRF-Token', box.dataset.csrf);
     bar.hidden = false;
     bar.value = 0;
+    sessionStorage.removeItem('axon.upload.percent');
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) {
         bar.value = Math.round((100 * e.loaded) / e.total);
         status.textContent = 'Uploading… ' + bar.value + ' %';
+        // kept for the next page (and the browser test): how far the progress events got
+        sessionStorage.setItem('axon.upload.percent', String(bar.value));
       }
     });
     xhr.upload.addEventListener('load', () => { status.textContent = 'Checking every row…'; });
