@@ -443,10 +443,14 @@ class AdminBrowserTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       engines.forEach(VolunteerEngine::stop);
-      for (Thread thread : threads) {
-        thread.join(10_000);
+      try {
+        for (Thread thread : threads) {
+          thread.join(10_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

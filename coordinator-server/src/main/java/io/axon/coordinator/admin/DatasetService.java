@@ -21,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -131,10 +130,6 @@ public final class DatasetService {
                             stringsOf(rs.getString(5)),
                             rowsOf(rs.getString(6))))
                 .list());
-  }
-
-  public Optional<Dataset> find(long id) {
-    return all().stream().filter(d -> d.id() == id).findFirst();
   }
 
   /** The dataset's CSV, to be read once and closed. */

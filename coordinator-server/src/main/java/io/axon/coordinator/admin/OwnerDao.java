@@ -38,9 +38,6 @@ interface OwnerDao {
   @SqlQuery("SELECT id, name, is_admin AS admin FROM owners ORDER BY name")
   List<Owner> all();
 
-  @SqlQuery("SELECT id, name, is_admin AS admin FROM owners WHERE name = :name")
-  Optional<Owner> findByName(@Bind("name") String name);
-
   @SqlQuery(
       "SELECT id, name, is_admin AS admin, password_hash FROM owners WHERE LOWER(name) ="
           + " LOWER(:name)")
@@ -76,11 +73,6 @@ interface OwnerDao {
       "UPDATE owner_links SET used_at = :now"
           + " WHERE token_sha256 = :tokenSha256 AND used_at IS NULL AND expires_at > :now")
   int useLink(@Bind("tokenSha256") String tokenSha256, @Bind("now") Instant now);
-
-  @SqlQuery(
-      "SELECT COUNT(*) FROM owner_links WHERE kind = 'LOGIN' AND used_at IS NULL"
-          + " AND expires_at > :now")
-  long openLoginLinks(@Bind("now") Instant now);
 
   @SqlUpdate(
       "INSERT INTO owner_sessions (id_sha256, owner_id, csrf_token, created_at, expires_at)"
