@@ -48,7 +48,9 @@ final class TestServer implements AutoCloseable {
             .port(0)
             .bind("127.0.0.1")
             .retryAfter(Duration.ofSeconds(1))
-            .transitionerPeriod(Duration.ofMillis(200));
+            .transitionerPeriod(Duration.ofMillis(200))
+            // tests submit jobs without an owner's token; AdminApiTest closes it again
+            .openJobApi(true);
     PostgresServer server = postgres();
     if (server != null) {
       String url =
