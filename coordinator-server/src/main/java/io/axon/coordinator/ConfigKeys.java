@@ -125,7 +125,14 @@ final class ConfigKeys {
               "text|json",
               "text",
               "plain text log lines, or one JSON object per line",
-              (b, v) -> b.logFormat(logFormat(v))));
+              (b, v) -> b.logFormat(logFormat(v))),
+          // admin pages (issue 6)
+          new Key(
+              "open-job-api",
+              "true|false",
+              "false",
+              "let anyone submit and cancel jobs through the JSON API, without an owner's token",
+              (b, v) -> b.openJobApi(bool("open-job-api", v))));
 
   /** Record components as the keys people set, so that a cross-key error names their keys. */
   private static final Map<String, String> COMPONENT_KEYS =
@@ -270,6 +277,15 @@ final class ConfigKeys {
               + "'");
     }
     return code;
+  }
+
+  private static boolean bool(String key, String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+    };
   }
 
   private static CoordinatorConfig.LogFormat logFormat(String value) {

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param hostNotRespondingAfter silence after which the host table shows a host as not responding
  * @param hostOfflineAfter silence after which the host table shows a host as offline
  * @param logFormat plain text lines, or one JSON object per line for a log collector
+ * @param openJobApi let anyone submit and cancel jobs through the JSON API; by default it takes an
+ *     owner's API token or an admin page session (docs/ADMIN.md)
  */
 public record CoordinatorConfig(
     String bind,
@@ -42,7 +44,8 @@ public record CoordinatorConfig(
     String currency,
     Duration hostNotRespondingAfter,
     Duration hostOfflineAfter,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    boolean openJobApi) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
@@ -140,6 +143,7 @@ public record CoordinatorConfig(
     b.hostNotRespondingAfter = hostNotRespondingAfter;
     b.hostOfflineAfter = hostOfflineAfter;
     b.logFormat = logFormat;
+    b.openJobApi = openJobApi;
     return b;
   }
 
@@ -162,6 +166,7 @@ public record CoordinatorConfig(
     private Duration hostNotRespondingAfter; // null: DEFAULT_MISSED_HEARTBEATS heartbeats
     private Duration hostOfflineAfter = DEFAULT_HOST_OFFLINE_AFTER;
     private LogFormat logFormat = LogFormat.TEXT;
+    private boolean openJobApi;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -240,6 +245,12 @@ public record CoordinatorConfig(
       return this;
     }
 
+    /** Lets the JSON job API take submissions without an owner's credential (tests, demos). */
+    public Builder openJobApi(boolean value) {
+      openJobApi = value;
+      return this;
+    }
+
     public CoordinatorConfig build() {
       return new CoordinatorConfig(
           bind,
@@ -260,7 +271,8 @@ public record CoordinatorConfig(
               ? hostNotRespondingAfter
               : heartbeat.multipliedBy(DEFAULT_MISSED_HEARTBEATS),
           hostOfflineAfter,
-          logFormat);
+          logFormat,
+          openJobApi);
     }
   }
 }

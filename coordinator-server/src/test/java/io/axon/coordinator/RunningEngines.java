@@ -5,10 +5,12 @@ import io.axon.core.engine.EngineListener;
 import io.axon.core.engine.VolunteerEngine;
 import io.axon.core.prefs.Preferences;
 import io.axon.core.prefs.Preferences.RunMode;
+import io.axon.core.protocol.WorkAssignment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Real volunteer engines, each on its own thread, until closed. Engine {@code i} talks to {@code
@@ -21,16 +23,37 @@ final class RunningEngines implements AutoCloseable {
   private final List<VolunteerEngine> engines = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
 
+  /** Work units the engines were given: which host started which unit. */
+  final List<Receipt> receipts = new CopyOnWriteArrayList<>();
+
+  /** Host {@code hostId} (engine {@code engine}) started training work unit {@code workUnitId}. */
+  record Receipt(String engine, long hostId, long workUnitId) {}
+
   RunningEngines(List<String> urls, Path dir, int count) {
-    for (int i = 0; i < count; i++) {
-      String name = "volunteer" + (i + 1);
+    this(configs(urls, dir, count));
+  }
+
+  /** One engine per configuration, each on its own thread. */
+  RunningEngines(List<EngineConfig> configs) {
+    for (EngineConfig config : configs) {
+      String name = config.name();
+      AtomicLong hostId = new AtomicLong(-1);
       VolunteerEngine engine =
-          VolunteerEngine.builder(
-                  new EngineConfig(urls.get(i % urls.size()), dir.resolve(name), 1, name))
+          VolunteerEngine.builder(config)
               // the real machine monitor, but no suspending because the build box is busy
               .preferences(() -> Preferences.defaults().withRunMode(RunMode.ALWAYS))
               .listener(
                   new EngineListener() {
+                    @Override
+                    public void registered(long id, String coordinatorUrl, boolean fresh) {
+                      hostId.set(id);
+                    }
+
+                    @Override
+                    public void workStarted(WorkAssignment unit) {
+                      receipts.add(new Receipt(name, hostId.get(), unit.workUnitId()));
+                    }
+
                     @Override
                     public void error(Throwable error, boolean willRetry) {
                       if (!willRetry) {
@@ -53,6 +76,15 @@ final class RunningEngines implements AutoCloseable {
       threads.add(thread);
       thread.start();
     }
+  }
+
+  private static List<EngineConfig> configs(List<String> urls, Path dir, int count) {
+    List<EngineConfig> configs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = "volunteer" + (i + 1);
+      configs.add(new EngineConfig(urls.get(i % urls.size()), dir.resolve(name), 1, name));
+    }
+    return configs;
   }
 
   @Override

@@ -16,9 +16,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
-/** A real coordinator on a random port with an H2 database in a temporary directory. */
+/**
+ * A real coordinator on a random port with an H2 database in a temporary directory (or PostgreSQL:
+ * {@link #config}).
+ */
 final class TestServer implements AutoCloseable {
   final CoordinatorConfig config;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,12 +36,57 @@ final class TestServer implements AutoCloseable {
     this.url = coordinator.url();
   }
 
+  /**
+   * A coordinator configuration for tests: H2 in {@code dataDir}, or, while {@link OnPostgres} is
+   * registered on the test class or {@value #DATABASE_PROPERTY}{@code =postgres} is set, a
+   * PostgreSQL database of its own for each data directory (a restart on the same directory finds
+   * the same database).
+   */
   static CoordinatorConfig.Builder config(Path dataDir) {
-    return CoordinatorConfig.builder(dataDir)
-        .port(0)
-        .bind("127.0.0.1")
-        .retryAfter(Duration.ofSeconds(1))
-        .transitionerPeriod(Duration.ofMillis(200));
+    CoordinatorConfig.Builder builder =
+        CoordinatorConfig.builder(dataDir)
+            .port(0)
+            .bind("127.0.0.1")
+            .retryAfter(Duration.ofSeconds(1))
+            .transitionerPeriod(Duration.ofMillis(200))
+            // tests submit jobs without an owner's token; AdminApiTest closes it again
+            .openJobApi(true);
+    PostgresServer server = postgres();
+    if (server != null) {
+      String url =
+          postgresDatabases.computeIfAbsent(
+              dataDir.toAbsolutePath().normalize(),
+              dir -> server.createDatabase("s" + postgresDatabases.size()));
+      builder.database(url, null, null);
+    }
+    return builder;
+  }
+
+  /** {@code -Daxon.test.database=postgres} runs every test coordinator on PostgreSQL. */
+  static final String DATABASE_PROPERTY = "axon.test.database";
+
+  private static final Map<Path, String> postgresDatabases = new ConcurrentHashMap<>();
+  private static volatile PostgresServer postgres;
+  private static PostgresServer sharedPostgres;
+
+  /** Called by {@link OnPostgres}: test coordinators use {@code server} (null: H2 again). */
+  static void usePostgres(PostgresServer server) {
+    postgresDatabases.clear();
+    postgres = server;
+  }
+
+  private static PostgresServer postgres() {
+    PostgresServer server = postgres;
+    if (server != null || !"postgres".equals(System.getProperty(DATABASE_PROPERTY))) {
+      return server;
+    }
+    synchronized (TestServer.class) {
+      if (sharedPostgres == null) {
+        // one cluster for the whole run; its shutdown hook stops it when the JVM exits
+        sharedPostgres = new PostgresServer().start();
+      }
+      return sharedPostgres;
+    }
   }
 
   static TestServer start(Path dataDir) {

@@ -5,11 +5,14 @@ import io.axon.core.common.Sha256;
 import io.axon.core.protocol.BlobRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Shards and models, content-addressed by SHA-256 and kept in the database, so coordinators that
@@ -19,6 +22,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class BlobStore {
   /** Bytes per stored chunk. */
   static final int CHUNK_BYTES = 1024 * 1024;
+
+  /** How long a writer waits for another transaction that stores the same blob. */
+  private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  /** H2's SQLSTATEs of a row lock that was not granted in time. */
+  private static final String LOCK_TIMEOUT = "HYT00";
+
+  private static final String CONCURRENT_UPDATE = "90131";
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -33,7 +44,7 @@ public final class BlobStore {
   public BlobRef put(Handle handle, byte[] bytes) {
     String sha256 = Sha256.hex(bytes);
     BlobDao dao = handle.attach(BlobDao.class);
-    if (dao.insertIfAbsent(sha256, bytes.length, clock.instant()) == 1) {
+    if (insertIfAbsent(dao, sha256, bytes.length) == 1) {
       for (int offset = 0, index = 0; offset < bytes.length || index == 0; index++) {
         int end = Math.min(bytes.length, offset + CHUNK_BYTES);
         dao.insertChunk(sha256, index, Arrays.copyOfRange(bytes, offset, end));
@@ -41,6 +52,37 @@ public final class BlobStore {
       }
     }
     return new BlobRef(sha256, bytes.length);
+  }
+
+  /**
+   * Another transaction storing the same blob holds its row until it ends. PostgreSQL waits for it;
+   * H2 waits only its lock timeout (1 s) and then fails the statement (SQLSTATE HYT00, caused by
+   * "Concurrent update in table blobs", 90131), keeping the transaction. A job submission storing
+   * many shards in one transaction holds the row longer than that, so wait on: once the other
+   * transaction commits the blob exists, and if it rolls back this one stores it.
+   */
+  private int insertIfAbsent(BlobDao dao, String sha256, long size) {
+    long giveUp = System.nanoTime() + MAX_WAIT.toNanos();
+    while (true) {
+      try {
+        return dao.insertIfAbsent(sha256, size, clock.instant());
+      } catch (JdbiException e) {
+        if (!isLockWait(e) || System.nanoTime() > giveUp) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isLockWait(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && (LOCK_TIMEOUT.equals(sql.getSQLState())
+              || CONCURRENT_UPDATE.equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Optional<byte[]> get(String sha256) {

@@ -16,6 +16,8 @@ final class DemoCoordinator {
             .port(0)
             // volunteers ask again this soon when the next round is not out yet
             .retryAfter(Duration.ofSeconds(1))
+            // the demo submits its jobs without an owner's token; it listens on loopback only
+            .openJobApi(true)
             .build();
     return new Coordinator(config).start();
   }

@@ -3,6 +3,7 @@ package io.axon.coordinator.demo;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.axon.coordinator.Coordinator;
+import io.axon.coordinator.admin.AdminBootstrap;
 import io.axon.core.client.CoordinatorClient;
 import io.axon.core.data.CsvDatasets;
 import io.axon.core.data.Dataset;
@@ -102,6 +103,7 @@ public final class DemoMain implements Callable<Integer> {
     try {
       String url = "http://127.0.0.1:" + coordinator.port();
       System.out.println("Coordinator listening on " + url);
+      printAdminLogin(work.resolve("coordinator"));
       for (DemoJob job : jobs) {
         job.prepare(work);
       }
@@ -161,6 +163,16 @@ public final class DemoMain implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT, "Demo finished in %.0f s%n", (System.nanoTime() - started) / 1e9);
     return 0;
+  }
+
+  /** The admin page's URL and one-time login, to watch the jobs in a browser while they run. */
+  private static void printAdminLogin(Path coordinatorDir) throws IOException {
+    Path file = coordinatorDir.resolve(AdminBootstrap.LOGIN_FILE);
+    if (Files.exists(file)) {
+      String link = Files.readString(file, StandardCharsets.UTF_8).trim();
+      System.out.println("Admin page: " + link.substring(0, link.indexOf("/admin/")) + "/admin");
+      System.out.println("  one-time login (open it, choose a password): " + link);
+    }
   }
 
   private DemoJob lrJob() {

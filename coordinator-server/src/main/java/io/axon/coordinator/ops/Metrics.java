@@ -1,6 +1,7 @@
 package io.axon.coordinator.ops;
 
 import io.axon.coordinator.host.HostService;
+import io.axon.coordinator.workunit.Replica.ValidateState;
 import io.axon.core.protocol.HostInfo;
 import io.axon.core.protocol.ResultReply;
 import io.axon.core.protocol.WorkReply;
@@ -19,13 +20,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The coordinator's Prometheus metrics (Micrometer): HTTP request timings per route, work units
- * dispatched, results received, hosts by state, and the JVM. Scraped at {@code GET /metrics}.
+ * dispatched, results received, validations by outcome, hosts by state, and the JVM. Scraped at
+ * {@code GET /metrics}.
  */
 @Singleton
 public final class Metrics implements AutoCloseable {
@@ -38,6 +43,7 @@ public final class Metrics implements AutoCloseable {
   private final Counter dispatches;
   private final Counter resultsAccepted;
   private final Counter resultsRejected;
+  private final Map<ValidateState, Counter> validations = new EnumMap<>(ValidateState.class);
 
   @Inject
   public Metrics(HostService hosts) {
@@ -53,6 +59,17 @@ public final class Metrics implements AutoCloseable {
             .register(registry);
     resultsAccepted = results("accepted");
     resultsRejected = results("rejected");
+    for (ValidateState state :
+        List.of(ValidateState.VALID, ValidateState.INVALID, ValidateState.INCONCLUSIVE)) {
+      validations.put(
+          state,
+          Counter.builder("axon.validations")
+              .description(
+                  "replicas judged by the validator: valid, invalid (disagreeing with the"
+                      + " quorum, or no finite model of the job's shape), inconclusive")
+              .tag("outcome", state.name().toLowerCase(Locale.ROOT))
+              .register(registry));
+    }
     Supplier<Map<HostInfo.State, Long>> counts =
         Memoized.of(hosts::countByState, HOST_COUNT_EXPIRY);
     for (HostInfo.State state : HostInfo.State.values()) {
@@ -87,6 +104,14 @@ public final class Metrics implements AutoCloseable {
       dispatches.increment();
     } else if (reply instanceof ResultReply result) {
       (result.accepted() ? resultsAccepted : resultsRejected).increment();
+    }
+  }
+
+  /** The validator judged a replica {@code state} (and the transaction that did it committed). */
+  public void validated(ValidateState state) {
+    Counter counter = validations.get(state);
+    if (counter != null) {
+      counter.increment();
     }
   }
 

@@ -1,6 +1,9 @@
 package io.axon.coordinator.web;
 
 import io.axon.coordinator.account.AccountController;
+import io.axon.coordinator.admin.AdminRoutes;
+import io.axon.coordinator.admin.JobCancellation;
+import io.axon.coordinator.admin.OwnerApiAuth;
 import io.axon.coordinator.blob.BlobController;
 import io.axon.coordinator.host.HostController;
 import io.axon.coordinator.job.JobController;
@@ -22,6 +25,9 @@ public final class Routes {
   private final HealthController health;
   private final MetricsController metrics;
   private final OpenApiController openApi;
+  private final AdminRoutes admin;
+  private final OwnerApiAuth owners;
+  private final JobCancellation cancellation;
 
   @Inject
   public Routes(
@@ -33,7 +39,10 @@ public final class Routes {
       AccountController accounts,
       HealthController health,
       MetricsController metrics,
-      OpenApiController openApi) {
+      OpenApiController openApi,
+      AdminRoutes admin,
+      OwnerApiAuth owners,
+      JobCancellation cancellation) {
     this.auth = auth;
     this.hosts = hosts;
     this.work = work;
@@ -43,6 +52,9 @@ public final class Routes {
     this.health = health;
     this.metrics = metrics;
     this.openApi = openApi;
+    this.admin = admin;
+    this.owners = owners;
+    this.cancellation = cancellation;
   }
 
   public void addTo(RoutesConfig routes) {
@@ -53,7 +65,8 @@ public final class Routes {
     routes.get("/api/v1/blobs/{sha256}", auth.host(blobs::get));
     routes.post("/api/v1/results", auth.host(work::report));
     // project owners
-    routes.post("/api/v1/jobs", jobs::submit);
+    routes.post("/api/v1/jobs", owners.owner(jobs::submit));
+    routes.post("/api/v1/jobs/{id}/cancel", owners.cancel(cancellation));
     routes.get("/api/v1/jobs", jobs::list);
     routes.get("/api/v1/jobs/{id}", jobs::get);
     routes.get("/api/v1/jobs/{id}/model", jobs::model);
@@ -67,5 +80,7 @@ public final class Routes {
     routes.get("/api/v1/openapi.yaml", openApi::get);
     routes.get("/health", health::health);
     routes.get("/metrics", metrics::scrape);
+    // the admin pages for project owners and the volunteers' pages (docs/ADMIN.md)
+    admin.addTo(routes);
   }
 }

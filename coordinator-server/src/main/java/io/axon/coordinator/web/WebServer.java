@@ -1,12 +1,15 @@
 package io.axon.coordinator.web;
 
 import io.axon.coordinator.CoordinatorConfig;
+import io.axon.coordinator.admin.AdminBootstrap;
+import io.axon.coordinator.admin.AdminRoutes;
 import io.axon.coordinator.ops.Metrics;
 import io.axon.core.protocol.ErrorBody;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -21,13 +24,16 @@ public final class WebServer {
   private final CoordinatorConfig config;
   private final Routes routes;
   private final Metrics metrics;
+  private final AdminBootstrap adminBootstrap;
   private Javalin app;
 
   @Inject
-  public WebServer(CoordinatorConfig config, Routes routes, Metrics metrics) {
+  public WebServer(
+      CoordinatorConfig config, Routes routes, Metrics metrics, AdminBootstrap adminBootstrap) {
     this.config = config;
     this.routes = routes;
     this.metrics = metrics;
+    this.adminBootstrap = adminBootstrap;
   }
 
   public synchronized void start() {
@@ -42,9 +48,19 @@ public final class WebServer {
               javalin.http.maxRequestSize = Math.max(config.maxJobBytes(), config.maxResultBytes());
               javalin.requestLogger.http(metrics::request);
               routes.addTo(javalin.routes);
+              // the admin pages' own script and style sheet, and the WebJars (Chart.js) they use
+              javalin.staticFiles.enableWebjars();
+              javalin.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/admin/static";
+                    files.directory = AdminRoutes.STATIC;
+                    files.location = Location.CLASSPATH;
+                  });
               errors(javalin.routes);
             });
     app.start();
+    // the admin page's one-time login, now that its URL is known
+    adminBootstrap.announce(app.port());
   }
 
   public synchronized int port() {

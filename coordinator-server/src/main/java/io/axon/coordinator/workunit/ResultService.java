@@ -101,6 +101,7 @@ public final class ResultService {
                   return Optional.<Long>empty();
                 }
                 log.info("work unit {}: invalid upload from host {}: {}", unitId, hostId, problem);
+                transitioner.judged(h, Replica.ValidateState.INVALID);
                 replicas.resetValid(hostId);
                 return transitioner.transition(h, unitId, now);
               });

@@ -5,6 +5,7 @@ import io.axon.coordinator.credit.CreditGranter;
 import io.axon.coordinator.db.Database;
 import io.axon.coordinator.job.JobDao;
 import io.axon.coordinator.job.JobRow;
+import io.axon.coordinator.ops.Metrics;
 import io.axon.coordinator.workunit.Replica.Outcome;
 import io.axon.coordinator.workunit.Replica.ServerState;
 import io.axon.coordinator.workunit.Replica.ValidateState;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -53,6 +55,7 @@ public final class Transitioner {
   private final CreditGranter credit;
   private final Clock clock;
   private final long sweepMillis;
+  private final Consumer<ValidateState> validations;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
@@ -67,12 +70,42 @@ public final class Transitioner {
       Assimilator assimilator,
       CreditGranter credit,
       Clock clock,
+      CoordinatorConfig config,
+      Metrics metrics) {
+    this(database, assimilator, credit, clock, config, metrics::validated);
+  }
+
+  /** A transitioner whose validations are counted nowhere (tests without a server). */
+  public Transitioner(
+      Database database,
+      Assimilator assimilator,
+      CreditGranter credit,
+      Clock clock,
       CoordinatorConfig config) {
+    this(database, assimilator, credit, clock, config, state -> {});
+  }
+
+  private Transitioner(
+      Database database,
+      Assimilator assimilator,
+      CreditGranter credit,
+      Clock clock,
+      CoordinatorConfig config,
+      Consumer<ValidateState> validations) {
     this.jdbi = database.jdbi();
     this.assimilator = assimilator;
     this.credit = credit;
     this.clock = clock;
     this.sweepMillis = config.transitionerPeriod().toMillis();
+    this.validations = validations;
+  }
+
+  /**
+   * Counts a replica that the validator judged {@code state} in {@code h}'s transaction, once it
+   * commits: a transaction rolled back (and run again) counts nothing.
+   */
+  void judged(Handle h, ValidateState state) {
+    h.afterCommit(() -> validations.accept(state));
   }
 
   /** What the rules decided for one unit. */
@@ -248,6 +281,9 @@ public final class Transitioner {
       ValidateState state = verdict.states().get(r.id());
       if (replicas.judge(r.id(), state) != 1) {
         continue;
+      }
+      if (r.validateState() != state) {
+        judged(h, state);
       }
       switch (state) {
         case VALID -> {

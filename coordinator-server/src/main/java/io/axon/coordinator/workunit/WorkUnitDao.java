@@ -2,8 +2,10 @@ package io.axon.coordinator.workunit;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -14,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * Assimilator}.
  */
 @RegisterConstructorMapper(WorkUnitRow.class)
-public interface WorkUnitDao {
+public interface WorkUnitDao extends SqlObject {
   String COLUMNS =
       "id, job_id, round, shard_index, state, seed, model_sha256, flops, target_replicas,"
           + " min_quorum, error_replicas, canonical_replica_id, result_sha256, failure_reason";
@@ -40,10 +42,16 @@ public interface WorkUnitDao {
 
   /**
    * The unit, locked until the end of the transaction: the transitioner and validator of every
-   * coordinator take this lock before they change a unit or its replicas.
+   * coordinator take this lock before they change a unit or its replicas. The lock excludes the
+   * other lockers and writers of the row, but not transactions that add rows referring to it
+   * ({@link RowLock}).
    */
-  @SqlQuery("SELECT " + COLUMNS + " FROM work_units WHERE id = :id FOR UPDATE")
-  Optional<WorkUnitRow> lock(@Bind("id") long id);
+  default Optional<WorkUnitRow> lock(long id) {
+    return lock(id, RowLock.forUpdate(getHandle()));
+  }
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM work_units WHERE id = :id <rowLock>")
+  Optional<WorkUnitRow> lock(@Bind("id") long id, @Define("rowLock") String rowLock);
 
   @SqlQuery(
       "SELECT "

@@ -1,0 +1,145 @@
+package io.axon.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.axon.core.prefs.Preferences;
+import io.axon.core.prefs.PreferencesStore;
+import io.axon.desktop.settings.ProjectSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Parent;
+import javafx.scene.control.ProgressBar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+@ExtendWith(ApplicationExtension.class)
+class StatusViewTest {
+  @TempDir static Path coordinatorDir;
+  static TestCoordinator coordinator;
+  @TempDir Path dataDir;
+  DesktopFixture app;
+
+  @BeforeAll
+  static void startCoordinator() {
+    coordinator = TestCoordinator.start(coordinatorDir);
+  }
+
+  @AfterAll
+  static void stopCoordinator() {
+    coordinator.close();
+  }
+
+  @BeforeEach
+  void start(TestInfo test) {
+    boolean attached = !test.getDisplayName().startsWith("saysWhy");
+    app =
+        DesktopFixture.start(
+            dataDir,
+            attached
+                ? List.of(new ProjectSettings(coordinator.url(), null, null, false))
+                : List.of(),
+            // the unit computes one second, then rests: its progress stays in view
+            Map.of(
+                "runMode", "ALWAYS",
+                "inUse.cpuTimePercent", "1",
+                "notInUse.cpuTimePercent", "1"));
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  private Parent root() {
+    return app.window.scene().getRoot();
+  }
+
+  @Test
+  void saysWhyNothingRunsBeforeAProjectIsAttached(FxRobot robot) {
+    robot.clickOn("#nav-status");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Not volunteering yet".equals(Fx.text(root(), "#status-state")));
+    assertThat(Fx.text(root(), "#status-reason")).contains("Attach to a project");
+    assertThat(Fx.visible(root(), "#status-no-units")).isTrue();
+  }
+
+  @Test
+  void showsTheUnitInTrainingWithProgressAndTimeLeftThenPausesSnoozesAndResumes(FxRobot robot)
+      throws Exception {
+    long job = coordinator.submitSlowJob("status-slow").id();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> "Running".equals(Fx.text(root(), "#status-state")));
+    // the unit's bar shows partial progress: the throttle holds it mid-way
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              double p = progress();
+              return p > 0 && p < 1;
+            });
+    String detail =
+        Fx.call(() -> ((javafx.scene.control.Label) root().lookup(".unit-detail")).getText());
+    assertThat(detail).matches("\\d+ % · .* left");
+    assertThat(Fx.text(root(), "#status-reason")).contains("training thread");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Fx.text(root(), "#status-cpu"), t -> t.matches("Axon \\d+ % · .*CPUs"));
+
+    robot.clickOn("#status-pause");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Paused".equals(Fx.text(root(), "#status-state")));
+    assertThat(new PreferencesStore(dataDir).load().runMode())
+        .isEqualTo(Preferences.RunMode.SUSPENDED);
+    // the engine applies it: the unit in hand shows as suspended
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Fx.call(
+                    () -> ((javafx.scene.control.Label) root().lookup(".unit-detail")).getText()),
+            t -> t.endsWith("Suspended"));
+
+    robot.clickOn("#status-resume");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Running".equals(Fx.text(root(), "#status-state")));
+
+    robot.clickOn("#status-snooze");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Snoozed".equals(Fx.text(root(), "#status-state")));
+    Instant until = new PreferencesStore(dataDir).load().snoozeUntil();
+    assertThat(until).isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3601));
+    assertThat(Fx.text(root(), "#status-reason")).contains("resumes by itself");
+
+    robot.clickOn("#status-resume");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Running".equals(Fx.text(root(), "#status-state")));
+    assertThat(new PreferencesStore(dataDir).load().snoozeUntil()).isNull();
+    assertThat(coordinator.job(job).state().toString()).isNotEqualTo("FAILED");
+  }
+
+  private double progress() {
+    return Fx.call(
+        () -> {
+          ProgressBar bar = (ProgressBar) root().lookup(".unit-progress");
+          return bar == null ? -1 : bar.getProgress();
+        });
+  }
+}
