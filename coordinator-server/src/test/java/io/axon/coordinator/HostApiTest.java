@@ -60,6 +60,8 @@ class HostApiTest {
         "/api/v1/heartbeat",
         host.token(),
         "{\"state\":\"WORKING\",\"workUnitId\":7,\"threads\":4}");
+    // heartbeats reach the table in batches every few seconds; showing the table writes them now
+    hosts();
 
     assertThat(lastSeen(host.hostId())).isAfter(registered);
     String stateAndThreads =

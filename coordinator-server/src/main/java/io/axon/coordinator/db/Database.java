@@ -5,15 +5,21 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.axon.coordinator.CoordinatorConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The connection pool, its schema migrations and the JDBI handle every DAO is attached to. */
 @Singleton
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final List<Runnable> beforeClose = new CopyOnWriteArrayList<>();
 
   @Inject
   public Database(CoordinatorConfig config) {
@@ -36,8 +42,21 @@ public final class Database implements AutoCloseable {
     return jdbi;
   }
 
+  /** Runs {@code hook} when the database closes, before its connections do (last added first). */
+  public void beforeClose(Runnable hook) {
+    beforeClose.add(0, hook);
+  }
+
   @Override
   public void close() {
+    for (Runnable hook : beforeClose) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        log.error("before closing the database", e);
+      }
+    }
+    beforeClose.clear();
     dataSource.close();
   }
 }

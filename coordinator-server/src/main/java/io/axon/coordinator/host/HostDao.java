@@ -1,11 +1,14 @@
 package io.axon.coordinator.host;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -46,6 +49,12 @@ public interface HostDao {
       @Bind("threads") int threads,
       @Bind("rttMillis") Long rttMillis,
       @Bind("now") Instant now);
+
+  /** Heartbeats kept by {@link HeartbeatBuffer}, written as one JDBC batch. */
+  @SqlBatch(
+      "UPDATE hosts SET last_seen = :at, state = :state, threads = :threads,"
+          + " rtt_millis = COALESCE(:rttMillis, rtt_millis) WHERE id = :hostId")
+  void heartbeats(@BindMethods Collection<HeartbeatBuffer.Beat> beats);
 
   /** Every host with its account's name, by id: one pass over hosts, accounts by primary key. */
   @SqlQuery(

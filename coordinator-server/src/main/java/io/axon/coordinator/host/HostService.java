@@ -21,8 +21,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -36,15 +39,21 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class HostService {
   private static final Logger log = LoggerFactory.getLogger(HostService.class);
+  private static final long TOKEN_TTL_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final int MAX_TOKENS = 200_000;
 
   private final Jdbi jdbi;
   private final Clock clock;
   private final int heartbeatSeconds;
   private final HostStates states;
+  private final HeartbeatBuffer beats;
+  private final Map<String, KnownToken> tokens = new ConcurrentHashMap<>();
 
   @Inject
-  public HostService(Database database, Clock clock, CoordinatorConfig config) {
+  public HostService(
+      Database database, Clock clock, CoordinatorConfig config, HeartbeatBuffer beats) {
     this.jdbi = database.jdbi();
+    this.beats = beats;
     this.clock = clock;
     this.heartbeatSeconds = (int) config.heartbeat().toSeconds();
     this.states = HostStates.of(config);
@@ -90,27 +99,45 @@ public final class HostService {
     return new HostRegistered(id, token);
   }
 
-  /** The id of the host holding {@code token}, or empty if no host does. */
+  /**
+   * The id of the host holding {@code token}, or empty if no host does. Every heartbeat and work
+   * request asks, so known tokens are remembered for a minute (a token never changes hosts).
+   */
   public OptionalLong authenticate(String token) {
-    return jdbi.onDemand(HostDao.class)
-        .findIdByTokenSha256(sha256(token))
-        .map(OptionalLong::of)
-        .orElseGet(OptionalLong::empty);
+    String hash = sha256(token);
+    long now = System.nanoTime();
+    KnownToken known = tokens.get(hash);
+    if (known != null && now - known.sinceNanos() < TOKEN_TTL_NANOS) {
+      return OptionalLong.of(known.hostId());
+    }
+    Optional<Long> id = jdbi.onDemand(HostDao.class).findIdByTokenSha256(hash);
+    if (id.isEmpty()) {
+      tokens.remove(hash);
+      return OptionalLong.empty();
+    }
+    if (tokens.size() >= MAX_TOKENS) {
+      tokens.clear();
+    }
+    tokens.put(hash, new KnownToken(id.get(), now));
+    return OptionalLong.of(id.get());
   }
 
+  private record KnownToken(long hostId, long sinceNanos) {}
+
+  /** Kept in memory and written with others within seconds ({@link HeartbeatBuffer}). */
   public HeartbeatReply heartbeat(long hostId, Heartbeat heartbeat) {
-    jdbi.onDemand(HostDao.class)
-        .heartbeat(
-            hostId,
-            heartbeat.state().name(),
-            heartbeat.threads(),
-            heartbeat.rttMillis(),
-            clock.instant());
+    beats.record(
+        hostId,
+        heartbeat.state().name(),
+        heartbeat.threads(),
+        heartbeat.rttMillis(),
+        clock.instant());
     return new HeartbeatReply(clock.millis(), heartbeatSeconds);
   }
 
   /** The shared host table as of now: states from each host's silence, RAC decayed to now. */
   public HostTable table() {
+    beats.flush();
     Instant now = clock.instant();
     List<HostRow> rows = jdbi.onDemand(HostDao.class).list();
     List<HostInfo> hosts = new ArrayList<>(rows.size());
@@ -137,6 +164,7 @@ public final class HostService {
 
   /** How many hosts are in each state now, counted on the last_seen index (for metrics). */
   public Map<HostInfo.State, Long> countByState() {
+    beats.flush();
     Instant now = clock.instant();
     HostDao dao = jdbi.onDemand(HostDao.class);
     long all = dao.count();

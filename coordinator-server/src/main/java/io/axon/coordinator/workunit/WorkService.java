@@ -2,6 +2,7 @@ package io.axon.coordinator.workunit;
 
 import io.axon.coordinator.CoordinatorConfig;
 import io.axon.coordinator.db.Database;
+import io.axon.coordinator.host.HeartbeatBuffer;
 import io.axon.coordinator.web.ApiException;
 import io.axon.core.protocol.BlobRef;
 import io.axon.core.protocol.JobSpec;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -45,12 +47,30 @@ public final class WorkService {
 
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /** Candidates a request looks at per job before trying the next job. */
+  private static final int TRIES_PER_JOB = 32;
+
+  /** Candidates the feeder keeps per running job. */
+  private static final int FEED_PER_JOB = 256;
+
   private final Jdbi jdbi;
   private final Clock clock;
   private final long deadlineMillis;
   private final int retryAfterSeconds;
   private final Transitioner transitioner;
   private final AdaptiveReplication adaptive;
+  private final Feeder feeder;
+  private final HeartbeatBuffer beats;
+
+  /** Without heartbeats kept in memory: every host's RTT is the one in the host table. */
+  public WorkService(
+      Database database,
+      Clock clock,
+      CoordinatorConfig config,
+      Transitioner transitioner,
+      AdaptiveReplication adaptive) {
+    this(database, clock, config, transitioner, adaptive, null);
+  }
 
   @Inject
   public WorkService(
@@ -58,13 +78,16 @@ public final class WorkService {
       Clock clock,
       CoordinatorConfig config,
       Transitioner transitioner,
-      AdaptiveReplication adaptive) {
+      AdaptiveReplication adaptive,
+      HeartbeatBuffer beats) {
+    this.beats = beats;
     this.jdbi = database.jdbi();
     this.clock = clock;
     this.deadlineMillis = config.deadline().toMillis();
     this.retryAfterSeconds = (int) Math.max(1, config.retryAfter().toSeconds());
     this.transitioner = transitioner;
     this.adaptive = adaptive;
+    this.feeder = new Feeder(jdbi, FEED_PER_JOB);
   }
 
   public WorkReply request(long hostId, WorkRequest request) {
@@ -77,14 +100,30 @@ public final class WorkService {
 
   private WorkReply request(Handle handle, long hostId, WorkRequest request) {
     ReplicaDao dao = handle.attach(ReplicaDao.class);
-    DispatchHost host =
-        dao.host(hostId).orElseThrow(() -> ApiException.notFound("no host " + hostId));
+    List<AskingHost> rows = handle.attach(DispatchDao.class).askingHost(hostId);
+    if (rows.isEmpty()) {
+      throw ApiException.notFound("no host " + hostId);
+    }
+    DispatchHost host = rows.get(0).host();
+    Long rtt = beats != null ? beats.pendingRttMillis(hostId) : null;
+    if (rtt != null) {
+      host =
+          new DispatchHost(
+              host.id(),
+              host.cores(),
+              host.memoryBytes(),
+              rtt,
+              host.kernels(),
+              host.accountId(),
+              host.consecutiveValid());
+    }
     // A volunteer lists the units it holds (training or queued). A replica in progress on it
     // whose unit it does not list was lost with its reply (a coordinator stopped mid-reply, a
     // dropped connection): send it again, as BOINC resends lost results.
     Set<Long> held = new HashSet<>(request.heldUnits());
-    for (HeldReplica lost : dao.inProgressOn(hostId)) {
-      if (held.contains(lost.workUnitId())) {
+    for (AskingHost row : rows) {
+      HeldReplica lost = row.held();
+      if (lost == null || held.contains(lost.workUnitId())) {
         continue;
       }
       long now = clock.millis();
@@ -96,6 +135,13 @@ public final class WorkService {
       }
     }
     List<String> kernels = Arrays.asList(host.kernels().split(","));
+    WorkAssignment fed = fromFeeder(handle, host, kernels, held, request);
+    if (fed != null) {
+      return WorkReply.of(fed);
+    }
+    // Nothing suitable among the cached candidates: ask the database, as the feeder's cache may
+    // lag behind (a job just submitted, a host of an account holding many of the cached units).
+    feeder.queues(true);
     boolean tooSlow = false;
     for (RunningJob job : dao.runningJobs()) {
       if (!job.fits(host, kernels)) {
@@ -151,6 +197,94 @@ public final class WorkService {
   }
 
   /**
+   * A replica from the feeder's cache for this host, claimed, or null if none of the candidates
+   * looked at suits it. Units the host holds (or lost the reply of) are passed over, as are jobs it
+   * does not fit or would finish too late; a candidate another coordinator claimed first is dropped
+   * and the next one tried.
+   */
+  private WorkAssignment fromFeeder(
+      Handle handle, DispatchHost host, List<String> kernels, Set<Long> held, WorkRequest request) {
+    DispatchDao dispatch = handle.attach(DispatchDao.class);
+    for (Feeder.Queue queue : feeder.queues(false)) {
+      RunningJob job = queue.dispatch();
+      if (!job.fits(host, kernels)) {
+        continue;
+      }
+      long bound = job.delayBoundMillis() != null ? job.delayBoundMillis() : deadlineMillis;
+      List<Candidate> passed = new ArrayList<>();
+      try {
+        for (int i = 0; i < TRIES_PER_JOB; i++) {
+          Candidate candidate = queue.take();
+          if (candidate == null) {
+            break;
+          }
+          if (held.contains(candidate.workUnitId())) {
+            passed.add(candidate);
+            continue;
+          }
+          if (!finishesInTime(request, candidate.flops(), bound)) {
+            passed.add(candidate);
+            break;
+          }
+          long now = clock.millis();
+          long deadline = now + bound;
+          Boolean claimed = claim(dispatch, queue, candidate, host, now, deadline);
+          if (claimed == null) {
+            // the volunteer holds another replica of this unit; someone else may take it
+            passed.add(candidate);
+            continue;
+          }
+          queue.drop(candidate);
+          if (!claimed) {
+            continue;
+          }
+          if (job.adaptive() && adaptive.trustAlone(host.consecutiveValid())) {
+            trustAlone(handle, new UnsentReplica(candidate.id(), candidate.workUnitId(), 0));
+          }
+          log.debug("work unit {} sent to host {}", candidate.workUnitId(), host.id());
+          queue.giveBack(passed);
+          passed.clear();
+          queue.topUp();
+          return assignment(queue, candidate, deadline);
+        }
+      } finally {
+        queue.giveBack(passed);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Claims a cached candidate: true if this host has it now, false if it is gone (another
+   * coordinator sent it, or its round or job is over), null if the host's volunteer holds another
+   * replica of its unit.
+   */
+  private static Boolean claim(
+      DispatchDao dao,
+      Feeder.Queue queue,
+      Candidate candidate,
+      DispatchHost host,
+      long now,
+      long deadline) {
+    try {
+      return dao.claim(
+              candidate.id(),
+              queue.job().id(),
+              queue.job().round(),
+              host.id(),
+              host.owner(),
+              now,
+              deadline)
+          == 1;
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
    * UNSENT to IN_PROGRESS on this host; false if another host took it first, or another host of the
    * same account took another replica of the unit at the same moment.
    */
@@ -188,6 +322,24 @@ public final class WorkService {
     }
     double seconds = request.queuedSeconds() + (double) flops / request.flopsPerSecond();
     return seconds * 1000.0 < boundMillis;
+  }
+
+  private static WorkAssignment assignment(Feeder.Queue queue, Candidate c, long deadline) {
+    FeedJob job = queue.job();
+    JobSpec spec = queue.spec();
+    return new WorkAssignment(
+        c.workUnitId(),
+        job.id(),
+        job.name(),
+        job.round(),
+        new ModelSpec(spec.model(), job.inputs(), job.outputs(), spec.hidden()),
+        spec.hyperparameters(),
+        spec.localEpochs(),
+        c.seed(),
+        new BlobRef(c.modelSha256(), c.modelSize()),
+        new BlobRef(c.shardSha256(), c.shardSize()),
+        deadline,
+        c.flops());
   }
 
   private static WorkAssignment assignment(AssignmentRow row) {
