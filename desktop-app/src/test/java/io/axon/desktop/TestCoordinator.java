@@ -29,6 +29,8 @@ public final class TestCoordinator implements AutoCloseable {
             .bind("127.0.0.1")
             .retryAfter(Duration.ofSeconds(1))
             .transitionerPeriod(Duration.ofMillis(200))
+            // the tests submit jobs as a project owner would, without an owner's API token
+            .openJobApi(true)
             .build();
     this.coordinator = new Coordinator(config).start();
   }

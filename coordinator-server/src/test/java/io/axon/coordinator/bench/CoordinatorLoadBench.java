@@ -92,7 +92,9 @@ public final class CoordinatorLoadBench {
     Path dataDir = Files.createTempDirectory("axon-bench-");
     PostgresServer postgres = null;
     String label = "H2 (file, embedded)";
-    CoordinatorConfig.Builder config = CoordinatorConfig.builder(dataDir).bind("127.0.0.1").port(0);
+    // the benchmark submits its jobs without an owner's API token
+    CoordinatorConfig.Builder config =
+        CoordinatorConfig.builder(dataDir).bind("127.0.0.1").port(0).openJobApi(true);
     if (database.equals("postgres")) {
       postgres = new PostgresServer(options.durable).start();
       config.database(postgres.createDatabase("bench"), null, null);
