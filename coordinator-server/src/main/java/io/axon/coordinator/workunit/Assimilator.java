@@ -83,6 +83,9 @@ public final class Assimilator {
     }
     int round = job.round();
     JobSpec spec = job.spec();
+    if (roundStillRunning(jobId, round, spec)) {
+      return false;
+    }
     List<WorkUnitRow> units =
         jdbi.withHandle(h -> h.attach(WorkUnitDao.class).forRound(jobId, round));
     if (units.isEmpty()) {
@@ -108,6 +111,35 @@ public final class Assimilator {
       return false;
     }
     return close(job, spec, units, validated);
+  }
+
+  /**
+   * True when the round can neither close nor fail yet (too few units validated, enough still
+   * open), decided from index counts alone, so that a sweep over many running jobs, or a result
+   * arriving, does not load a whole round of rows each time.
+   */
+  private boolean roundStillRunning(long jobId, int round, JobSpec spec) {
+    int[] counts =
+        jdbi.withHandle(
+            h -> {
+              WorkUnitDao dao = h.attach(WorkUnitDao.class);
+              int[] byState = new int[WorkUnitState.values().length];
+              for (WorkUnitState state : WorkUnitState.values()) {
+                byState[state.ordinal()] = dao.countInState(state.name(), jobId, round);
+              }
+              return byState;
+            });
+    int total = 0;
+    for (int count : counts) {
+      total += count;
+    }
+    if (total == 0) {
+      return true;
+    }
+    int validated = counts[WorkUnitState.VALIDATED.ordinal()];
+    int open = counts[WorkUnitState.OPEN.ordinal()];
+    int required = required(total, spec.roundClosing().minShardFraction());
+    return validated < required && validated + open >= required;
   }
 
   private boolean close(

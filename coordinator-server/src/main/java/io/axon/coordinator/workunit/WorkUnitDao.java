@@ -59,6 +59,15 @@ public interface WorkUnitDao extends SqlObject {
           + " FROM work_units WHERE job_id = :jobId AND round = :round ORDER BY shard_index")
   List<WorkUnitRow> forRound(@Bind("jobId") long jobId, @Bind("round") int round);
 
+  /**
+   * How many units of the round are in each state, counted on the {@code (state, job_id, round)}
+   * index without reading the rows: the cheap question asked after every result and sweep.
+   */
+  @SqlQuery(
+      "SELECT COUNT(*) FROM work_units WHERE state = :state AND job_id = :jobId AND round = :round")
+  int countInState(
+      @Bind("state") String state, @Bind("jobId") long jobId, @Bind("round") int round);
+
   /** OPEN to VALIDATED with the canonical replica and its result. */
   @SqlUpdate(
       "UPDATE work_units SET state = 'VALIDATED', canonical_replica_id = :replicaId,"
