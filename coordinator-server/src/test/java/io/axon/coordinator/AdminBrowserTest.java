@@ -345,6 +345,13 @@ class AdminBrowserTest {
           throw e;
         }
         sleep(100);
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // the same reload seen from Chromium's inspector, between finding the node and reading it:
+        // "Node with given id does not belong to the document"
+        if (attempt == 20 || !String.valueOf(e.getMessage()).contains("does not belong")) {
+          throw e;
+        }
+        sleep(100);
       }
     }
   }
