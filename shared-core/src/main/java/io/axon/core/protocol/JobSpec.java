@@ -139,90 +139,36 @@ public record JobSpec(
 
   /** This spec with another replication policy. */
   public JobSpec withReplication(Replication value) {
-    return new JobSpec(
-        name,
-        model,
-        hidden,
-        hyperparameters,
-        labelColumn,
-        shards,
-        localEpochs,
-        rounds,
-        targetAccuracy,
-        holdoutFraction,
-        seed,
-        value,
-        aggregation,
-        roundClosing,
-        placement,
-        payoutPerCredit);
+    return withLifecycle(value, aggregation, roundClosing, placement, payoutPerCredit);
   }
 
   /** This spec with another aggregation. */
   public JobSpec withAggregation(Aggregation value) {
-    return new JobSpec(
-        name,
-        model,
-        hidden,
-        hyperparameters,
-        labelColumn,
-        shards,
-        localEpochs,
-        rounds,
-        targetAccuracy,
-        holdoutFraction,
-        seed,
-        replication,
-        value,
-        roundClosing,
-        placement,
-        payoutPerCredit);
+    return withLifecycle(replication, value, roundClosing, placement, payoutPerCredit);
   }
 
   /** This spec with another round-closing rule. */
   public JobSpec withRoundClosing(RoundClosing value) {
-    return new JobSpec(
-        name,
-        model,
-        hidden,
-        hyperparameters,
-        labelColumn,
-        shards,
-        localEpochs,
-        rounds,
-        targetAccuracy,
-        holdoutFraction,
-        seed,
-        replication,
-        aggregation,
-        value,
-        placement,
-        payoutPerCredit);
+    return withLifecycle(replication, aggregation, value, placement, payoutPerCredit);
   }
 
   /** This spec with other placement constraints. */
   public JobSpec withPlacement(Placement value) {
-    return new JobSpec(
-        name,
-        model,
-        hidden,
-        hyperparameters,
-        labelColumn,
-        shards,
-        localEpochs,
-        rounds,
-        targetAccuracy,
-        holdoutFraction,
-        seed,
-        replication,
-        aggregation,
-        roundClosing,
-        value,
-        payoutPerCredit);
+    return withLifecycle(replication, aggregation, roundClosing, value, payoutPerCredit);
   }
 
   /** This spec with another payout per credit. */
   public JobSpec withPayoutPerCredit(String value) {
+    return withLifecycle(replication, aggregation, roundClosing, placement, value);
+  }
+
+  /** This spec's training part with the given lifecycle parts. */
+  private JobSpec withLifecycle(
+      Replication replication,
+      Aggregation aggregation,
+      RoundClosing roundClosing,
+      Placement placement,
+      String payoutPerCredit) {
     return new JobSpec(
         name,
         model,
@@ -239,7 +185,7 @@ public record JobSpec(
         aggregation,
         roundClosing,
         placement,
-        value);
+        payoutPerCredit);
   }
 
   /**
