@@ -6,13 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.axon.core.prefs.Preferences;
 import io.axon.core.prefs.PreferencesStore;
 import io.axon.desktop.settings.ProjectSettings;
+import io.axon.desktop.volunteering.VolunteerSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import javafx.scene.Parent;
 import javafx.scene.control.ProgressBar;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,17 +83,18 @@ class StatusViewTest {
   void showsTheUnitInTrainingWithProgressAndTimeLeftThenPausesSnoozesAndResumes(FxRobot robot)
       throws Exception {
     long job = coordinator.submitSlowJob("status-slow").id();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> "Running".equals(Fx.text(root(), "#status-state")));
+    awaitOrExplain(
+        "the status view says Running",
+        Duration.ofSeconds(90),
+        () -> "Running".equals(Fx.text(root(), "#status-state")));
     // the unit's bar shows partial progress: the throttle holds it mid-way
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              double p = progress();
-              return p > 0 && p < 1;
-            });
+    awaitOrExplain(
+        "the unit's bar shows partial progress",
+        Duration.ofSeconds(60),
+        () -> {
+          double p = progress();
+          return p > 0 && p < 1;
+        });
     String detail =
         Fx.call(() -> ((javafx.scene.control.Label) root().lookup(".unit-detail")).getText());
     assertThat(detail).matches("\\d+ % · .* left");
@@ -140,6 +144,30 @@ class StatusViewTest {
         .until(() -> Fx.text(root(), "#status-state"), t -> !t.equals("Snoozed"));
     assertThat(new PreferencesStore(dataDir).load().snoozeUntil()).isNull();
     assertThat(coordinator.job(job).state().toString()).isNotEqualTo("FAILED");
+  }
+
+  /**
+   * Waits for {@code condition}; on timeout fails with what the app knew (its units, projects,
+   * decision and event log), so that a failure on a build machine says why, not only where.
+   */
+  private void awaitOrExplain(String what, Duration atMost, Callable<Boolean> condition) {
+    try {
+      await().atMost(atMost).until(condition);
+    } catch (ConditionTimeoutException e) {
+      VolunteerSnapshot s = app.component.volunteering().snapshot();
+      StringBuilder why = new StringBuilder();
+      why.append("not within ").append(atMost).append(": ").append(what);
+      why.append("\nshown: state=").append(Fx.text(root(), "#status-state"));
+      why.append(", reason=").append(Fx.text(root(), "#status-reason"));
+      why.append(", bar=").append(progress());
+      why.append("\ndecision: ")
+          .append(s.decision() == null ? "none" : s.decision().computeReason());
+      why.append("\nprojects: ").append(s.projects());
+      why.append("\nunits: ").append(s.units());
+      s.events()
+          .forEach(ev -> why.append("\nevent ").append(ev.time()).append(' ').append(ev.message()));
+      throw new AssertionError(why.toString(), e);
+    }
   }
 
   private double progress() {
