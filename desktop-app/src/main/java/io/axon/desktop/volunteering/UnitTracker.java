@@ -74,6 +74,11 @@ final class UnitTracker implements EngineListener {
   }
 
   @Override
+  public synchronized void trainingProgress(WorkAssignment unit, double progress) {
+    progress(unit, progress);
+  }
+
+  @Override
   public synchronized void epochFinished(WorkAssignment unit, int epoch, int epochs, double loss) {
     progress(unit, (double) epoch / epochs);
   }

@@ -37,6 +37,12 @@ public interface EngineListener {
   /** The progress of {@code unit} was saved to the data directory; {@code progress} is 0 to 1. */
   default void checkpointSaved(WorkAssignment unit, double progress) {}
 
+  /**
+   * {@code unit}'s training got to {@code progress} (0 to 1) within an epoch: sent at most about a
+   * thousand times per unit, so that a progress bar moves during long epochs.
+   */
+  default void trainingProgress(WorkAssignment unit, double progress) {}
+
   /** One local epoch of {@code unit} finished (1-based) with this mean training loss. */
   default void epochFinished(WorkAssignment unit, int epoch, int epochs, double meanLoss) {}
 

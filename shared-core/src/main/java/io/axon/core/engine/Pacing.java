@@ -66,7 +66,14 @@ final class Pacing {
     if (computed < SLICE.toNanos()) {
       return;
     }
-    governor.await(d -> false, cancelled, decision.restAfter(Duration.ofNanos(computed)));
+    // The rest ends early when the volunteer raises the limit or computing is suspended (the
+    // kernel then checkpoints before the next mini-batch and waits at the next call), so that a
+    // change of mind takes effect at once rather than after a rest of up to 99 s.
+    int percent = decision.cpuTimePercent();
+    governor.await(
+        d -> !d.computeAllowed() || d.cpuTimePercent() > percent,
+        cancelled,
+        decision.restAfter(Duration.ofNanos(computed)));
     sliceStart = System.nanoTime();
   }
 }

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
 final class UnitTrainer {
   private static final Logger log = LoggerFactory.getLogger(UnitTrainer.class);
 
+  /** Progress within epochs is reported this many times per unit at most. */
+  static final int PROGRESS_STEPS = 1000;
+
   private final BlobCache blobs;
   private final Transfers transfers;
   private final CheckpointStore checkpoints;
@@ -219,6 +222,8 @@ final class UnitTrainer {
     private final long memoryNeeded;
     private long lastSaved = System.nanoTime();
     private int polls;
+    private long batchesPerStep;
+    private long sinceStep;
 
     /** The memory limit fell below {@link #memoryNeeded}: checkpoint, stop, wait for memory. */
     boolean memoryShort;
@@ -235,8 +240,27 @@ final class UnitTrainer {
       this.memoryNeeded = UnitMemory.bytesNeeded(unit, threads);
     }
 
+    /**
+     * Reports progress within epochs every {@link #PROGRESS_STEPS}th of the unit's mini-batches:
+     * counting needs no clock, and the engine listener hears of it a bounded number of times.
+     */
+    @Override
+    public void batchFinished(int epoch, int epochs, int batch, int batches) {
+      if (batchesPerStep == 0) {
+        batchesPerStep = Math.max(1, (long) batches * epochs / PROGRESS_STEPS);
+      }
+      if (++sinceStep < batchesPerStep || batch == batches) {
+        return; // the end of an epoch is reported by epochFinished
+      }
+      sinceStep = 0;
+      double progress = (epoch - 1 + (double) batch / batches) / epochs;
+      activity.progress = progress;
+      listener.trainingProgress(unit, progress);
+    }
+
     @Override
     public void epochFinished(int epoch, int epochs, double meanLoss) {
+      sinceStep = 0;
       activity.progress = (double) epoch / epochs;
       listener.epochFinished(unit, epoch, epochs, meanLoss);
     }

@@ -153,6 +153,7 @@ final class DenseKernel implements Kernel {
           int to = Math.min(rows, from + batchSize);
           epochLoss +=
               batch(gradients, w, velocity, gradient, data, order, from, to, hyperparameters);
+          events.batchFinished(epoch, epochs, b + 1, batches);
         }
         meanLoss = epochLoss / rows;
         events.epochFinished(epoch, epochs, meanLoss);

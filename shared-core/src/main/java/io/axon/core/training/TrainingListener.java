@@ -15,6 +15,13 @@ public interface TrainingListener {
   /** Called after each finished epoch (1-based) with that epoch's mean training loss. */
   void epochFinished(int epoch, int epochs, double meanLoss);
 
+  /**
+   * Called after each mini-batch: {@code batch} of the {@code batches} mini-batches of epoch {@code
+   * epoch} (both 1-based) of {@code epochs} are done. Called very often, so it must be cheap (no
+   * clock read, no I/O); it lets a progress bar move within a long epoch. The default does nothing.
+   */
+  default void batchFinished(int epoch, int epochs, int batch, int batches) {}
+
   /** Polled between mini-batches; returning true stops training with {@link CancelledException}. */
   default boolean isCancelled() {
     return false;

@@ -504,4 +504,26 @@ class EnforcementTest {
     assertThat(rests).isBetween(2, 3);
     assertThat(restFraction).isBetween(0.35, 0.65);
   }
+
+  @Test
+  void raisingTheLimitEndsARestAtOnce() throws Exception {
+    fixture.prefer("notInUse.cpuTimePercent=1"); // one second of computing, then 99 s of rest
+    coordinator.offerLogistic(20_000, 1_000_000); // never done in time
+    Timeline timeline = new Timeline();
+    VolunteerEngine engine = engine(1, 0, timeline);
+    CompletableFuture<Void> run = EngineFixture.start(engine);
+    // resting: no epoch for a while (an epoch takes milliseconds)
+    await(
+        WAIT,
+        () ->
+            !timeline.epochs.isEmpty()
+                && System.nanoTime() - timeline.epochs.get(timeline.epochs.size() - 1)
+                    > TimeUnit.MILLISECONDS.toNanos(1500));
+    int before = timeline.epochs.size();
+
+    fixture.prefer("notInUse.cpuTimePercent=100");
+    await(WAIT, () -> timeline.epochs.size() > before + 10);
+    engine.stop();
+    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
 }

@@ -19,6 +19,7 @@ public final class RecordingListener implements EngineListener {
   public final List<Throwable> errors = new CopyOnWriteArrayList<>();
   public final List<Double> resumed = new CopyOnWriteArrayList<>();
   public final List<Double> checkpoints = new CopyOnWriteArrayList<>();
+  public final List<Double> progress = new CopyOnWriteArrayList<>();
 
   @Override
   public void registered(long hostId, String coordinatorUrl, boolean newlyRegistered) {
@@ -38,6 +39,11 @@ public final class RecordingListener implements EngineListener {
   @Override
   public void checkpointSaved(WorkAssignment unit, double progress) {
     checkpoints.add(progress);
+  }
+
+  @Override
+  public void trainingProgress(WorkAssignment unit, double progress) {
+    this.progress.add(progress);
   }
 
   @Override

@@ -66,6 +66,12 @@ class VolunteerEngineTest {
     assertThat(report.samples()).isEqualTo(1000);
     assertThat(report.flops()).isEqualTo(unit.flops());
     assertThat(listener.epochs).containsExactly(1, 2);
+    // the bar moves within epochs too
+    assertThat(listener.progress)
+        .isNotEmpty()
+        .isSorted()
+        .allSatisfy(p -> assertThat(p).isStrictlyBetween(0.0, 1.0).isNotEqualTo(0.5))
+        .anySatisfy(p -> assertThat(p).isLessThan(0.5));
     assertThat(listener.finished)
         .singleElement()
         .satisfies(

@@ -127,4 +127,30 @@ class PauseHookTest {
     assertThat(cancelledException).isTrue();
     assertThat(flagAfter).isTrue();
   }
+
+  @Test
+  void reportsEachMiniBatchInOrder() {
+    Kernel kernel = Kernel.forSpec(SPEC);
+    java.util.List<String> positions = new java.util.ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void epochFinished(int epoch, int total, double meanLoss) {
+            positions.add("end " + epoch);
+          }
+
+          @Override
+          public void batchFinished(int epoch, int epochs, int batch, int batches) {
+            positions.add(epoch + "/" + epochs + " " + batch + "/" + batches);
+          }
+        };
+    kernel.train(kernel.initialize(0), DATA, HYPER, 2, 5, 1, listener);
+
+    // 2,000 rows in batches of 100: 20 per epoch, each epoch's end after its last batch
+    assertThat(positions).hasSize(2 * 21);
+    assertThat(positions.subList(0, 2)).containsExactly("1/2 1/20", "1/2 2/20");
+    assertThat(positions.subList(19, 23))
+        .containsExactly("1/2 20/20", "end 1", "2/2 1/20", "2/2 2/20");
+    assertThat(positions.get(41)).isEqualTo("end 2");
+  }
 }
