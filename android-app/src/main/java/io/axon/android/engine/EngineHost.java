@@ -7,11 +7,13 @@ import io.axon.android.VolunteerStatus.UnitProgress;
 import io.axon.android.monitor.AndroidResourceMonitor;
 import io.axon.core.common.Sha256;
 import io.axon.core.eventlog.Event;
+import io.axon.core.eventlog.EventLog;
 import io.axon.core.prefs.Preferences;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,6 +29,7 @@ public final class EngineHost {
   private final AndroidResourceMonitor monitor;
   private final List<ProjectRun> runs = new ArrayList<>();
   private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final EventLog hostEvents = EventLog.inMemory(200, Clock.systemUTC());
   private List<Event> lastEvents = List.of();
   private int completed;
 
@@ -66,6 +69,7 @@ public final class EngineHost {
               hostName(),
               monitor,
               preferences,
+              hostEvents::record,
               this::changed);
       runs.add(run);
       run.start();
@@ -150,10 +154,11 @@ public final class EngineHost {
 
   /** The engines' recent events (of the last run when none runs), oldest first. */
   public synchronized List<Event> events() {
+    List<Event> events = new ArrayList<>(hostEvents.recent());
     if (runs.isEmpty()) {
-      return lastEvents;
+      events.addAll(lastEvents);
+      return events;
     }
-    List<Event> events = new ArrayList<>();
     for (ProjectRun run : runs) {
       events.addAll(run.events());
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,7 @@ final class ProjectRun implements EngineListener {
 
   private final Project project;
   private final VolunteerEngine engine;
+  private final Consumer<String> record;
   private final Runnable changed;
   private final Thread thread;
   private volatile WorkAssignment unit;
@@ -43,8 +45,10 @@ final class ProjectRun implements EngineListener {
       String hostName,
       ResourceMonitor monitor,
       Supplier<Preferences> preferences,
+      Consumer<String> record,
       Runnable changed) {
     this.project = project;
+    this.record = record;
     this.changed = changed;
     EngineConfig config =
         new EngineConfig(project.coordinatorUrl(), dataDir, threads, hostName, 0)
@@ -115,6 +119,7 @@ final class ProjectRun implements EngineListener {
   public void workStarted(WorkAssignment unit) {
     this.unit = unit;
     this.progress = 0;
+    record.accept("unit " + unit.workUnitId() + " of " + unit.jobName() + " started");
     changed.run();
   }
 
@@ -122,6 +127,12 @@ final class ProjectRun implements EngineListener {
   public void workResumed(WorkAssignment unit, double progress) {
     this.unit = unit;
     this.progress = progress;
+    record.accept(
+        "unit "
+            + unit.workUnitId()
+            + " resumes from its checkpoint at "
+            + Math.round(progress * 100)
+            + " %");
     changed.run();
   }
 
@@ -142,6 +153,14 @@ final class ProjectRun implements EngineListener {
     this.unit = null;
     this.progress = 0;
     completed++;
+    record.accept(
+        "unit "
+            + unit.workUnitId()
+            + switch (summary.upload()) {
+              case ACCEPTED -> " handed in";
+              case REJECTED -> " refused by the coordinator";
+              case KEPT -> " trained; the result waits for the network";
+            });
     changed.run();
   }
 }
