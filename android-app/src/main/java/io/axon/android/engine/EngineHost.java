@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 public final class EngineHost {
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
+
   private final Context context;
   private final AndroidResourceMonitor monitor;
   private final List<ProjectRun> runs = new ArrayList<>();
@@ -54,7 +57,9 @@ public final class EngineHost {
   /** Starts an engine for each project not running yet; {@code threads} each. */
   public synchronized void start(
       List<Project> projects, int threads, Supplier<Preferences> preferences) {
-    runs.removeIf(ProjectRun::ended);
+    // an engine that failed (e.g. the coordinator refuses to register it) is retried only after
+    // a pause, and its failure shows meanwhile
+    runs.removeIf(run -> run.mayRetry(RETRY_AFTER_FAILURE));
     for (Project project : projects) {
       boolean running =
           runs.stream()

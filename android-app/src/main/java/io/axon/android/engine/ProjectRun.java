@@ -37,6 +37,7 @@ final class ProjectRun implements EngineListener {
   private volatile int completed;
   private volatile String failure;
   private volatile boolean ended;
+  private volatile long endedAtNanos;
 
   ProjectRun(
       Project project,
@@ -75,6 +76,7 @@ final class ProjectRun implements EngineListener {
     } catch (IOException | RuntimeException e) {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
     } finally {
+      endedAtNanos = System.nanoTime();
       ended = true;
       changed.run();
     }
@@ -96,6 +98,11 @@ final class ProjectRun implements EngineListener {
 
   boolean ended() {
     return ended;
+  }
+
+  /** True once a run that failed has rested long enough to be tried again. */
+  boolean mayRetry(Duration pause) {
+    return ended && (failure == null || System.nanoTime() - endedAtNanos >= pause.toNanos());
   }
 
   String failure() {

@@ -11,16 +11,19 @@ import android.content.Intent;
 import android.os.Looper;
 import io.axon.android.AxonApp;
 import io.axon.android.Phone;
+import io.axon.android.Project;
 import io.axon.android.TestCoordinator;
 import io.axon.android.VolunteerFacade;
 import io.axon.android.VolunteerStatus;
 import io.axon.android.VolunteerStatus.State;
 import io.axon.android.engine.EngineHost;
+import io.axon.android.prefs.SettingsStore;
 import io.axon.core.protocol.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.After;
@@ -164,6 +167,24 @@ public class ComputeServiceTest {
     Phone.battery(app, true, 95, 30);
     await(Duration.ofSeconds(10), host::running);
     assertThat(facade.status().state()).isIn(State.COMPUTING, State.WAITING);
+  }
+
+  @Test
+  public void anEngineTheCoordinatorRefusesShowsWhyAndIsNotRestartedEverySecond() throws Exception {
+    // a key the coordinator does not know (attach would refuse it; a revoked account looks so)
+    SettingsStore settings = ((AxonApp) app).component().settings();
+    settings.setProjects(List.of(new Project(coordinator.url(), "acct-unknown", "nobody")));
+    settings.setEnabled(true);
+    service = Robolectric.buildService(ComputeService.class).create().startCommand(0, 1);
+
+    String failed = "waiting: " + coordinator.url() + ": ";
+    await(Duration.ofSeconds(20), () -> facade.status().reason().startsWith(failed));
+    for (int tick = 0; tick < 3; tick++) {
+      idleMain();
+      Thread.sleep(100);
+      assertThat(host.running()).isFalse();
+    }
+    assertThat(facade.status().reason()).startsWith(failed);
   }
 
   @Test
