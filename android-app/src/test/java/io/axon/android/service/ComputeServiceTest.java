@@ -170,6 +170,32 @@ public class ComputeServiceTest {
   }
 
   @Test
+  public void hotBatteryStopsComputingUntilItHasCooledThreeDegreesBelowTheMaximum()
+      throws Exception {
+    coordinator.submitSlowJob("phone-hot");
+    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
+    facade.setEnabled(true);
+    service =
+        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
+            .create()
+            .startCommand(0, 1);
+    await(Duration.ofSeconds(60), () -> progress() > 0);
+
+    Phone.battery(app, true, 100, 41);
+    await(Duration.ofSeconds(10), () -> !host.running());
+    assertThat(facade.status().reason()).isEqualTo("waiting: battery 41.0 °C, resumes at 37 °C");
+
+    Phone.battery(app, true, 100, 38);
+    idleMain();
+    Thread.sleep(1500);
+    idleMain();
+    assertThat(host.running()).isFalse();
+
+    Phone.battery(app, true, 100, 37);
+    await(Duration.ofSeconds(10), host::running);
+  }
+
+  @Test
   public void anEngineTheCoordinatorRefusesShowsWhyAndIsNotRestartedEverySecond() throws Exception {
     // a key the coordinator does not know (attach would refuse it; a revoked account looks so)
     SettingsStore settings = ((AxonApp) app).component().settings();
