@@ -1,0 +1,130 @@
+package io.axon.android.ui;
+
+import io.axon.coordinator.Coordinator;
+import io.axon.coordinator.CoordinatorConfig;
+import io.axon.core.client.CoordinatorClient;
+import io.axon.core.engine.EngineConfig;
+import io.axon.core.engine.VolunteerEngine;
+import io.axon.core.monitor.PowerSource;
+import io.axon.core.monitor.Readings;
+import io.axon.core.monitor.UserIdle;
+import io.axon.core.prefs.Preferences;
+import io.axon.core.protocol.JobSpec;
+import io.axon.core.training.Hyperparameters;
+import io.axon.core.training.ModelKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/** A real coordinator on a random port, with an H2 database in a temporary folder. */
+final class TestCoordinator implements AutoCloseable {
+  private final Coordinator coordinator;
+  private final Path dir;
+
+  private TestCoordinator(Path dir) {
+    this.dir = dir;
+    CoordinatorConfig config =
+        CoordinatorConfig.builder(dir)
+            .port(0)
+            .bind("127.0.0.1")
+            .retryAfter(Duration.ofSeconds(1))
+            .transitionerPeriod(Duration.ofMillis(200))
+            // the tests submit jobs as a project owner would, without an owner's API token
+            .openJobApi(true)
+            .build();
+    this.coordinator = new Coordinator(config).start();
+  }
+
+  static TestCoordinator start(Path dir) {
+    return new TestCoordinator(dir);
+  }
+
+  String url() {
+    return coordinator.url();
+  }
+
+  /** Opens a volunteer account; returns its key. */
+  String createAccount(String name) throws IOException {
+    try (CoordinatorClient client = CoordinatorClient.builder(url()).build()) {
+      return client.createAccount(name).accountKey();
+    }
+  }
+
+  /** Opens an account and earns it credit ({@link #earnCredit}); returns its key. */
+  String earnCreditForNewAccount(String name, Path hostDir) throws IOException {
+    String key = createAccount(name);
+    earnCredit(key, hostDir);
+    return key;
+  }
+
+  /**
+   * Earns credit for the account: a one-unit job that needs one result only (so it is validated
+   * and credited at once, with money per credit), trained by a plain shared-core engine, as any of
+   * the volunteer's other computers would.
+   */
+  void earnCredit(String accountKey, Path hostDir) throws IOException {
+    JobSpec spec =
+        new JobSpec(
+                "credit-job",
+                ModelKind.LOGISTIC,
+                List.of(),
+                new Hyperparameters(0.1, 0.0, 0.0, 16),
+                "label",
+                1,
+                2,
+                1,
+                null,
+                0.2,
+                42L)
+            .withReplication(JobSpec.Replication.NONE)
+            .withPayoutPerCredit("0.25");
+    Path csv = Files.createTempFile(dir, "credit-job", ".csv");
+    Files.write(csv, separableCsv(400, 3));
+    try (CoordinatorClient client = CoordinatorClient.builder(url()).build()) {
+      client.submitJob(spec, csv);
+    }
+    EngineConfig config =
+        new EngineConfig(
+            url(),
+            hostDir,
+            1,
+            "other-computer",
+            1,
+            EngineConfig.DEFAULT_CHECKPOINT_INTERVAL,
+            0,
+            accountKey,
+            List.of());
+    Readings pluggedIn =
+        new Readings(
+            0.0, 0.0, 2, 8L << 30, 4L << 30, PowerSource.AC, 100, Double.NaN,
+            new UserIdle(Duration.ofHours(1), "test"));
+    VolunteerEngine.builder(config)
+        .monitor(() -> pluggedIn)
+        .preferences(() -> Preferences.defaults().withRunMode(Preferences.RunMode.ALWAYS))
+        .build()
+        .run(); // returns once its one unit is handed in
+  }
+
+  /** Two features; the label is 1 when a weighted sum plus noise is positive. */
+  private static byte[] separableCsv(int rows, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("x1,x2,label\n");
+    for (int i = 0; i < rows; i++) {
+      double x1 = random.nextDouble(-2, 2);
+      double x2 = random.nextDouble(-2, 2);
+      int label = 1.5 * x1 - x2 + 0.2 * random.nextGaussian() > 0 ? 1 : 0;
+      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%d%n", x1, x2, label));
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    coordinator.stop();
+  }
+}
