@@ -36,6 +36,7 @@ public final class EarningsActivity extends ScreenActivity {
   private CreditChartView chart;
   private Button refresh;
   private List<String> urls = List.of();
+
   /** The project whose figures were asked for last. */
   private String asked;
 
@@ -43,6 +44,7 @@ public final class EarningsActivity extends ScreenActivity {
   protected void onCreate(Bundle savedInstanceState) {
     super.onCreate(savedInstanceState);
     setContentView(R.layout.activity_earnings);
+    setTitle(R.string.earnings_title);
     projectChoice = findViewById(R.id.earnings_project_choice);
     project = findViewById(R.id.earnings_project);
     message = findViewById(R.id.earnings_message);
@@ -103,10 +105,12 @@ public final class EarningsActivity extends ScreenActivity {
     asked = url;
     if (url == null) {
       project.setVisibility(View.GONE);
+      refresh.setVisibility(View.GONE);
       message(getString(R.string.earnings_no_project));
       return;
     }
     project.setVisibility(View.VISIBLE);
+    refresh.setVisibility(View.VISIBLE);
     project.setText(url);
     message(getString(R.string.earnings_loading));
     refresh.setEnabled(false);

@@ -26,6 +26,7 @@ public final class EventLogActivity extends ScreenActivity {
   protected void onCreate(Bundle savedInstanceState) {
     super.onCreate(savedInstanceState);
     setContentView(R.layout.activity_event_log);
+    setTitle(R.string.eventlog_title);
     search = findViewById(R.id.eventlog_search);
     count = findViewById(R.id.eventlog_count);
     empty = findViewById(R.id.eventlog_empty);

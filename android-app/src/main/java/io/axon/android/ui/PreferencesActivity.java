@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The phone's preferences, each number checked as it is typed by the preferences' own rules
- * ({@link PhonePreferences}), the message under the field; Save applies them.
+ * The phone's preferences, each number checked as it is typed by the preferences' own rules ({@link
+ * PhonePreferences}), the message under the field; Save applies them.
  */
 public final class PreferencesActivity extends ScreenActivity {
   private Switch chargingOnly;
@@ -26,6 +26,7 @@ public final class PreferencesActivity extends ScreenActivity {
   private TextView coresHint;
   private TextView message;
   private Button save;
+
   /** The number fields by the name of their record component, in screen order. */
   private final Map<String, EditText> fields = new LinkedHashMap<>();
 
@@ -35,6 +36,7 @@ public final class PreferencesActivity extends ScreenActivity {
   protected void onCreate(Bundle savedInstanceState) {
     super.onCreate(savedInstanceState);
     setContentView(R.layout.activity_preferences);
+    setTitle(R.string.prefs_title);
     chargingOnly = findViewById(R.id.prefs_charging_only);
     unmeteredOnly = findViewById(R.id.prefs_unmetered_only);
     pauseScreenOn = findViewById(R.id.prefs_pause_screen_on);

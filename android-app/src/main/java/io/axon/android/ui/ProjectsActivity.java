@@ -36,6 +36,7 @@ public final class ProjectsActivity extends ScreenActivity {
   protected void onCreate(Bundle savedInstanceState) {
     super.onCreate(savedInstanceState);
     setContentView(R.layout.activity_projects);
+    setTitle(R.string.projects_title);
     url = findViewById(R.id.projects_url);
     urlError = findViewById(R.id.projects_url_error);
     key = findViewById(R.id.projects_key);
@@ -77,7 +78,9 @@ public final class ProjectsActivity extends ScreenActivity {
         () -> facade.attach(address, accountKey),
         project -> {
           attach.setEnabled(true);
-          show(message, getString(R.string.projects_attached, project.coordinatorUrl(), name(project)));
+          show(
+              message,
+              getString(R.string.projects_attached, project.coordinatorUrl(), name(project)));
           key.setText("");
           url.setText("");
           showProjects();

@@ -5,6 +5,7 @@ import android.app.Activity;
 import android.os.Bundle;
 import android.view.MenuItem;
 import io.axon.android.AxonApp;
+import io.axon.android.R;
 import io.axon.android.VolunteerFacade;
 import io.axon.android.VolunteerStatus;
 import java.util.concurrent.ExecutorService;
@@ -12,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * What every screen shares: the facade, a refresh whenever the volunteering side changes (while
- * the screen is visible), "up" in the action bar, and a way to run a blocking call (a coordinator
+ * What every screen shares: the facade, a refresh whenever the volunteering side changes (while the
+ * screen is visible), "up" in the action bar, and a way to run a blocking call (a coordinator
  * request) off the main thread with its outcome handed back to the screen.
  */
 abstract class ScreenActivity extends Activity {
@@ -36,6 +37,8 @@ abstract class ScreenActivity extends Activity {
 
   @Override
   protected void onCreate(Bundle savedInstanceState) {
+    setTheme(
+        R.style.Theme_Axon); // DeviceDefault light or dark, as the system is, in Axon's colours
     super.onCreate(savedInstanceState);
     facade = AxonApp.facade(this);
     ActionBar bar = getActionBar();

@@ -57,8 +57,11 @@ public final class StatusActivity extends ScreenActivity {
       onOff.setChecked(enabled);
       onOff.setOnCheckedChangeListener((button, on) -> facade.setEnabled(on));
     }
-    state.setText(headline(s.state()));
+    String headline = getString(headline(s.state()));
+    state.setText(headline);
     reason.setText(s.reason());
+    // "stopped" under "Stopped" says nothing more
+    reason.setVisibility(s.reason().equalsIgnoreCase(headline) ? View.GONE : View.VISIBLE);
     Drawable d = dot.getBackground().mutate();
     d.setTint(getColor(colour(s.state())));
     VolunteerStatus.UnitProgress u = s.unit();
