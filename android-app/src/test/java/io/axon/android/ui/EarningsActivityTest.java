@@ -19,8 +19,8 @@ import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 
 /**
- * The earnings screen against the app's real facade and a real coordinator that granted the
- * account credit for a unit one of the volunteer's computers trained.
+ * The earnings screen against the app's real facade and a real coordinator that granted the account
+ * credit for a unit one of the volunteer's computers trained.
  */
 @RunWith(RobolectricTestRunner.class)
 public class EarningsActivityTest {

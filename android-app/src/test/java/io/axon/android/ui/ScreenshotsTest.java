@@ -25,11 +25,11 @@ import org.robolectric.annotation.Config;
 import org.robolectric.annotation.GraphicsMode;
 
 /**
- * Every screen in the light and the dark theme as PNGs, drawn by Android's own renderer (Robolectric's
- * native graphics: Skia, the framework's fonts) from the real app attached to a real coordinator.
- * Runs only when the system property {@code axon.screenshots} names the folder to write to:
- * {@code mvn -B -o -pl android-app -am verify -Dtest=ScreenshotsTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Daxon.screenshots=$PWD/docs/screenshots}.
+ * Every screen in the light and the dark theme as PNGs, drawn by Android's own renderer
+ * (Robolectric's native graphics: Skia, the framework's fonts) from the real app attached to a real
+ * coordinator. Runs only when the system property {@code axon.screenshots} names the folder to
+ * write to: {@code mvn -B -o -pl android-app -am verify -Dtest=ScreenshotsTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Daxon.screenshots=$PWD/docs/screenshots}.
  */
 @RunWith(RobolectricTestRunner.class)
 @GraphicsMode(GraphicsMode.Mode.NATIVE)

@@ -41,6 +41,13 @@ final class TestCoordinator implements AutoCloseable {
   }
 
   static TestCoordinator start(Path dir) {
+    try {
+      // Each Robolectric sandbox loads its own H2 driver class, and DriverManager only hands a
+      // caller the driver its own class loader registered: register this sandbox's one first.
+      Class.forName("org.h2.Driver");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("H2 is missing from the test class path", e);
+    }
     return new TestCoordinator(dir);
   }
 
@@ -63,9 +70,9 @@ final class TestCoordinator implements AutoCloseable {
   }
 
   /**
-   * Earns credit for the account: a one-unit job that needs one result only (so it is validated
-   * and credited at once, with money per credit), trained by a plain shared-core engine, as any of
-   * the volunteer's other computers would.
+   * Earns credit for the account: a one-unit job that needs one result only (so it is validated and
+   * credited at once, with money per credit), trained by a plain shared-core engine, as any of the
+   * volunteer's other computers would.
    */
   void earnCredit(String accountKey, Path hostDir) throws IOException {
     JobSpec spec =
@@ -101,13 +108,22 @@ final class TestCoordinator implements AutoCloseable {
             List.of());
     Readings pluggedIn =
         new Readings(
-            0.0, 0.0, 2, 8L << 30, 4L << 30, PowerSource.AC, 100, Double.NaN,
+            0.0,
+            0.0,
+            2,
+            8L << 30,
+            4L << 30,
+            PowerSource.AC,
+            100,
+            Double.NaN,
             new UserIdle(Duration.ofHours(1), "test"));
+    long t0 = System.nanoTime();
     VolunteerEngine.builder(config)
         .monitor(() -> pluggedIn)
         .preferences(() -> Preferences.defaults().withRunMode(Preferences.RunMode.ALWAYS))
         .build()
         .run(); // returns once its one unit is handed in
+    System.err.println("TIMING earnCredit engine " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
 
   /** Two features; the label is 1 when a weighted sum plus noise is positive. */
