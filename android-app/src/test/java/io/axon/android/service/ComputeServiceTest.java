@@ -1,0 +1,219 @@
+package io.axon.android.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.app.Application;
+import android.app.Notification;
+import android.app.NotificationManager;
+import android.app.job.JobScheduler;
+import android.content.Intent;
+import android.os.Looper;
+import io.axon.android.AxonApp;
+import io.axon.android.Phone;
+import io.axon.android.TestCoordinator;
+import io.axon.android.VolunteerFacade;
+import io.axon.android.VolunteerStatus;
+import io.axon.android.VolunteerStatus.State;
+import io.axon.android.engine.EngineHost;
+import io.axon.core.protocol.JobStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+import org.robolectric.RobolectricTestRunner;
+import org.robolectric.RuntimeEnvironment;
+import org.robolectric.android.controller.ServiceController;
+
+/**
+ * The service against a real coordinator on a random port: the job starts it, it pulls a unit,
+ * trains it and hands the result in; conditions that break stop the engine within seconds with a
+ * checkpoint, and the unit resumes from it.
+ */
+@RunWith(RobolectricTestRunner.class)
+public class ComputeServiceTest {
+  @Rule public final TemporaryFolder temp = new TemporaryFolder();
+
+  private final Application app = RuntimeEnvironment.getApplication();
+  private TestCoordinator coordinator;
+  private VolunteerFacade facade;
+  private EngineHost host;
+  private ServiceController<ComputeService> service;
+
+  @Before
+  public void startCoordinator() {
+    coordinator = TestCoordinator.start(temp.getRoot().toPath());
+    facade = AxonApp.facade(app);
+    host = ((AxonApp) app).component().engineHost();
+    Phone.idealForComputing(app);
+  }
+
+  @After
+  public void stopEverything() {
+    if (service != null) {
+      service.destroy();
+    }
+    host.stop();
+    coordinator.close();
+  }
+
+  @Test
+  public void attachedProjectPullsAUnitFromARealCoordinatorAndReportsItsResult() throws Exception {
+    JobStatus job = coordinator.submitMlpJob("phone-quick", 2, true);
+    String key = coordinator.createAccount("phone volunteer");
+
+    facade.attach(coordinator.url(), key);
+    facade.setEnabled(true);
+
+    // the switch schedules the job, and starts the service at once since the phone allows it
+    assertThat(app.getSystemService(JobScheduler.class).getPendingJob(ComputeScheduler.JOB_ID))
+        .isNotNull();
+    Intent started = shadowOf(app).getNextStartedService();
+    assertThat(started.getComponent().getClassName()).isEqualTo(ComputeService.class.getName());
+    service = Robolectric.buildService(ComputeService.class, started).create().startCommand(0, 1);
+
+    await(Duration.ofSeconds(90), () -> host.completed() >= 1);
+
+    assertThat(coordinator.job(job.id()).state()).isEqualTo(JobStatus.JobState.DONE);
+    assertThat(facade.eventLog()).anyMatch(line -> line.endsWith(" handed in"));
+    assertThat(facade.earnings(coordinator.url()).totalCredit()).isPositive();
+  }
+
+  @Test
+  public void brokenConditionsStopComputingWithinSecondsAndTheUnitResumesFromItsCheckpoint()
+      throws Exception {
+    coordinator.submitSlowJob("phone-slow");
+    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
+    facade.setEnabled(true);
+    service =
+        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
+            .create()
+            .startCommand(0, 1);
+
+    await(Duration.ofSeconds(60), () -> progress() > 0);
+    assertThat(facade.status().state()).isEqualTo(State.COMPUTING);
+
+    // the ongoing notification shows the unit's progress and a stop action (next tick)
+    idleMain();
+    Notification shown = notification();
+    assertThat(shown.flags & Notification.FLAG_ONGOING_EVENT).isNotZero();
+    assertThat(shown.extras.getInt(Notification.EXTRA_PROGRESS_MAX))
+        .isEqualTo(ComputeNotification.MAX);
+    assertThat(shown.extras.getInt(Notification.EXTRA_PROGRESS)).isPositive();
+    assertThat(shown.actions[0].title.toString()).isEqualTo("Stop");
+
+    // the screen goes on: the engine stops within seconds, the service waits in the foreground
+    Phone.screen(app, true);
+    long stopAsked = System.nanoTime();
+    await(Duration.ofSeconds(10), () -> !host.running());
+    assertThat(Duration.ofNanos(System.nanoTime() - stopAsked)).isLessThan(Duration.ofSeconds(6));
+    assertThat(facade.status().reason()).isEqualTo("waiting: screen on");
+    assertThat(checkpoints()).isNotEmpty();
+    idleMain();
+    assertThat(notification().extras.getString(Notification.EXTRA_TEXT))
+        .isEqualTo("waiting: screen on");
+
+    // the screen goes off: the unit resumes from its checkpoint, not from the start
+    Phone.screen(app, false);
+    await(
+        Duration.ofSeconds(30),
+        () -> facade.eventLog().stream().anyMatch(l -> l.contains("resumes from its checkpoint")));
+    assertThat(facade.status().state()).isEqualTo(State.COMPUTING);
+
+    // unplugged: the engine stops, the service goes away and JobScheduler waits for the charger
+    Phone.battery(app, false, 100, 30);
+    await(
+        Duration.ofSeconds(10), () -> !host.running() && shadowOf(service.get()).isStoppedBySelf());
+    assertThat(facade.status().reason()).isEqualTo("waiting: not charging");
+    assertThat(app.getSystemService(JobScheduler.class).getPendingJob(ComputeScheduler.JOB_ID))
+        .isNotNull();
+  }
+
+  @Test
+  public void chargeBelowTheBandStopsComputingUntilTheResumeLevel() throws Exception {
+    coordinator.submitSlowJob("phone-band");
+    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
+    facade.setEnabled(true);
+    service =
+        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
+            .create()
+            .startCommand(0, 1);
+    await(Duration.ofSeconds(60), () -> progress() > 0);
+
+    Phone.battery(app, true, 89, 30);
+    await(Duration.ofSeconds(10), () -> !host.running());
+    assertThat(facade.status().reason()).isEqualTo("waiting: battery 89 %, resumes at 95 %");
+
+    // charging again, but still inside the band: the service keeps waiting
+    Phone.battery(app, true, 93, 30);
+    idleMain();
+    Thread.sleep(1500);
+    idleMain();
+    assertThat(host.running()).isFalse();
+    assertThat(facade.status().reason()).isEqualTo("waiting: battery 93 %, resumes at 95 %");
+
+    Phone.battery(app, true, 95, 30);
+    await(Duration.ofSeconds(10), host::running);
+    assertThat(facade.status().state()).isIn(State.COMPUTING, State.WAITING);
+  }
+
+  @Test
+  public void notificationStopActionTurnsVolunteeringOff() throws Exception {
+    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
+    facade.setEnabled(true);
+    service =
+        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
+            .create()
+            .startCommand(0, 1);
+    idleMain();
+
+    notification().actions[0].actionIntent.send();
+    idleMain();
+
+    assertThat(facade.isEnabled()).isFalse();
+    assertThat(facade.status()).isEqualTo(new VolunteerStatus(State.STOPPED, "stopped", null));
+    assertThat(app.getSystemService(JobScheduler.class).getAllPendingJobs()).isEmpty();
+  }
+
+  private double progress() {
+    VolunteerStatus.UnitProgress unit = facade.status().unit();
+    return unit == null ? 0 : unit.progress();
+  }
+
+  private Notification notification() {
+    return shadowOf(app.getSystemService(NotificationManager.class))
+        .getNotification(ComputeNotification.ID);
+  }
+
+  private java.util.List<Path> checkpoints() throws IOException {
+    Path dir = host.dataDir(coordinator.url()).resolve("checkpoints");
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private static void idleMain() {
+    shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(1100));
+  }
+
+  /** Runs the main looper (the service's ticks and broadcasts) until {@code done} holds. */
+  private static void await(Duration timeout, BooleanSupplier done) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("not within " + timeout);
+      }
+      idleMain();
+      Thread.sleep(100);
+    }
+  }
+}
