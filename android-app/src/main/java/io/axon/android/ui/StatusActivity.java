@@ -3,6 +3,8 @@ package io.axon.android.ui;
 import android.content.Intent;
 import android.graphics.drawable.Drawable;
 import android.os.Bundle;
+import android.os.Handler;
+import android.os.Looper;
 import android.view.View;
 import android.widget.ProgressBar;
 import android.widget.Switch;
@@ -16,6 +18,20 @@ import io.axon.android.VolunteerStatus;
  * screens.
  */
 public final class StatusActivity extends ScreenActivity {
+  /** How often the screen reads the status again while it is visible (as the desktop app does). */
+  static final long REFRESH_MILLIS = 1000;
+
+  private final Handler handler = new Handler(Looper.getMainLooper());
+  // the phone's conditions change without the engine running (unplugged with the service asleep):
+  // the screen asks again each second rather than waiting to be told
+  private final Runnable refresh =
+      new Runnable() {
+        @Override
+        public void run() {
+          changed(facade.status());
+          handler.postDelayed(this, REFRESH_MILLIS);
+        }
+      };
   private View dot;
   private TextView state;
   private TextView reason;
@@ -42,6 +58,18 @@ public final class StatusActivity extends ScreenActivity {
     open(R.id.nav_preferences, PreferencesActivity.class);
     open(R.id.nav_earnings, EarningsActivity.class);
     open(R.id.nav_eventlog, EventLogActivity.class);
+  }
+
+  @Override
+  protected void onStart() {
+    super.onStart();
+    handler.postDelayed(refresh, REFRESH_MILLIS);
+  }
+
+  @Override
+  protected void onStop() {
+    handler.removeCallbacks(refresh);
+    super.onStop();
   }
 
   private void open(int button, Class<?> screen) {

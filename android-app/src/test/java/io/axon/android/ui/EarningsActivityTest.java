@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axon.android.Earnings;
 import io.axon.android.R;
+import io.axon.android.TestCoordinator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,8 +42,9 @@ public class EarningsActivityTest {
 
   @Test
   public void showsCreditRacAndMoneyAsTheCoordinatorReportsThem() throws Exception {
-    try (TestCoordinator coordinator = TestCoordinator.start(folder.newFolder().toPath())) {
-      String key = coordinator.earnCreditForNewAccount("ada", folder.newFolder().toPath());
+    try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
+      String key =
+          Coordinators.earnCreditForNewAccount(coordinator, "ada", folder.newFolder().toPath());
       String url = Screens.facade().attach(coordinator.url(), key).coordinatorUrl();
       Earnings reported = Screens.facade().earnings(url);
       assertThat(reported.totalCredit()).isPositive();
@@ -80,7 +82,7 @@ public class EarningsActivityTest {
   public void aCoordinatorThatCannotBeReachedIsSaidSoAndRefreshAsksAgain() throws Exception {
     EarningsActivity screen;
     String url;
-    try (TestCoordinator coordinator = TestCoordinator.start(folder.newFolder().toPath())) {
+    try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
       String key = coordinator.createAccount("ada");
       url = Screens.facade().attach(coordinator.url(), key).coordinatorUrl();
       screen = open();

@@ -11,6 +11,7 @@ import android.widget.LinearLayout;
 import android.widget.TextView;
 import io.axon.android.Project;
 import io.axon.android.R;
+import io.axon.android.TestCoordinator;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -45,7 +46,7 @@ public class ProjectsActivityTest {
 
   @Test
   public void aKeyTheCoordinatorDoesNotKnowIsToldUnderTheKeyField() throws Exception {
-    try (TestCoordinator coordinator = TestCoordinator.start(folder.newFolder().toPath())) {
+    try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
       ProjectsActivity screen = open();
       type(screen, R.id.projects_url, coordinator.url());
       type(screen, R.id.projects_key, "no-such-key-0000000000000000");
@@ -59,7 +60,7 @@ public class ProjectsActivityTest {
 
   @Test
   public void attachesWithAnAccountKeyAndDetaches() throws Exception {
-    try (TestCoordinator coordinator = TestCoordinator.start(folder.newFolder().toPath())) {
+    try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
       String key = coordinator.createAccount("ada");
       ProjectsActivity screen = open();
       type(screen, R.id.projects_url, coordinator.url());

@@ -46,6 +46,8 @@ final class Screens {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted waiting until " + what, e);
       }
+      // the main thread's clock moves on with real time, so that delayed work there runs too
+      shadowOf(Looper.getMainLooper()).idleFor(java.time.Duration.ofMillis(25));
     }
   }
 

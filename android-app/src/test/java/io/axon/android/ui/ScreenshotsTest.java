@@ -7,6 +7,7 @@ import android.app.Activity;
 import android.graphics.Bitmap;
 import android.graphics.Canvas;
 import android.view.View;
+import io.axon.android.TestCoordinator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -53,8 +54,9 @@ public class ScreenshotsTest {
     assumeTrue("set -Daxon.screenshots=DIR to write the screenshots", !dir.isEmpty());
     Path out = Path.of(dir);
     Files.createDirectories(out);
-    try (TestCoordinator coordinator = TestCoordinator.start(folder.newFolder().toPath())) {
-      String key = coordinator.earnCreditForNewAccount("ada", folder.newFolder().toPath());
+    try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
+      String key =
+          Coordinators.earnCreditForNewAccount(coordinator, "ada", folder.newFolder().toPath());
       Screens.facade().attach(coordinator.url(), key);
       Screens.facade().setEnabled(true);
       for (String theme : List.of("light", "dark")) {

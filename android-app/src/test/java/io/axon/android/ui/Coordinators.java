@@ -1,7 +1,6 @@
 package io.axon.android.ui;
 
-import io.axon.coordinator.Coordinator;
-import io.axon.coordinator.CoordinatorConfig;
+import io.axon.android.TestCoordinator;
 import io.axon.core.client.CoordinatorClient;
 import io.axon.core.engine.EngineConfig;
 import io.axon.core.engine.VolunteerEngine;
@@ -21,24 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-/** A real coordinator on a random port, with an H2 database in a temporary folder. */
-final class TestCoordinator implements AutoCloseable {
-  private final Coordinator coordinator;
-  private final Path dir;
-
-  private TestCoordinator(Path dir) {
-    this.dir = dir;
-    CoordinatorConfig config =
-        CoordinatorConfig.builder(dir)
-            .port(0)
-            .bind("127.0.0.1")
-            .retryAfter(Duration.ofSeconds(1))
-            .transitionerPeriod(Duration.ofMillis(200))
-            // the tests submit jobs as a project owner would, without an owner's API token
-            .openJobApi(true)
-            .build();
-    this.coordinator = new Coordinator(config).start();
-  }
+/**
+ * The screen tests' coordinator: the module's {@link TestCoordinator} (a real one on a random
+ * port), started so that it works in any Robolectric sandbox, and a way to earn an account credit.
+ */
+final class Coordinators {
+  private Coordinators() {}
 
   static TestCoordinator start(Path dir) {
     try {
@@ -48,24 +35,14 @@ final class TestCoordinator implements AutoCloseable {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("H2 is missing from the test class path", e);
     }
-    return new TestCoordinator(dir);
-  }
-
-  String url() {
-    return coordinator.url();
-  }
-
-  /** Opens a volunteer account; returns its key. */
-  String createAccount(String name) throws IOException {
-    try (CoordinatorClient client = CoordinatorClient.builder(url()).build()) {
-      return client.createAccount(name).accountKey();
-    }
+    return TestCoordinator.start(dir);
   }
 
   /** Opens an account and earns it credit ({@link #earnCredit}); returns its key. */
-  String earnCreditForNewAccount(String name, Path hostDir) throws IOException {
-    String key = createAccount(name);
-    earnCredit(key, hostDir);
+  static String earnCreditForNewAccount(TestCoordinator coordinator, String name, Path hostDir)
+      throws IOException {
+    String key = coordinator.createAccount(name);
+    earnCredit(coordinator, key, hostDir);
     return key;
   }
 
@@ -74,7 +51,9 @@ final class TestCoordinator implements AutoCloseable {
    * credited at once, with money per credit), trained by a plain shared-core engine, as any of the
    * volunteer's other computers would.
    */
-  void earnCredit(String accountKey, Path hostDir) throws IOException {
+  static void earnCredit(TestCoordinator coordinator, String accountKey, Path hostDir)
+      throws IOException {
+    String url = coordinator.url();
     JobSpec spec =
         new JobSpec(
                 "credit-job",
@@ -90,15 +69,15 @@ final class TestCoordinator implements AutoCloseable {
                 42L)
             .withReplication(JobSpec.Replication.NONE)
             .withPayoutPerCredit("0.25");
-    Path csv = Files.createTempFile(dir, "credit-job", ".csv");
+    Path csv = Files.createTempFile(hostDir, "credit-job", ".csv");
     Files.write(csv, separableCsv(400, 3));
-    try (CoordinatorClient client = CoordinatorClient.builder(url()).build()) {
+    try (CoordinatorClient client = CoordinatorClient.builder(url).build()) {
       client.submitJob(spec, csv);
     }
     EngineConfig config =
         new EngineConfig(
-            url(),
-            hostDir,
+            url,
+            hostDir.resolve("engine"),
             1,
             "other-computer",
             1,
@@ -117,13 +96,11 @@ final class TestCoordinator implements AutoCloseable {
             100,
             Double.NaN,
             new UserIdle(Duration.ofHours(1), "test"));
-    long t0 = System.nanoTime();
     VolunteerEngine.builder(config)
         .monitor(() -> pluggedIn)
         .preferences(() -> Preferences.defaults().withRunMode(Preferences.RunMode.ALWAYS))
         .build()
         .run(); // returns once its one unit is handed in
-    System.err.println("TIMING earnCredit engine " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
 
   /** Two features; the label is 1 when a weighted sum plus noise is positive. */
@@ -137,10 +114,5 @@ final class TestCoordinator implements AutoCloseable {
       csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%d%n", x1, x2, label));
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public void close() {
-    coordinator.stop();
   }
 }
