@@ -129,7 +129,12 @@ public final class CreditChartView extends View {
       canvas.drawPath(path, line);
     }
     float baseline = bottom + labelHeight - dp(2);
-    canvas.drawText(points.get(0).label(), left, baseline, text);
+    String first = points.get(0).label();
+    if (n == 1) {
+      canvas.drawText(first, xy.get(0)[0] - text.measureText(first) / 2, baseline, text);
+    } else {
+      canvas.drawText(first, left, baseline, text);
+    }
     if (n > 1) {
       String last = points.get(n - 1).label();
       canvas.drawText(last, right - text.measureText(last), baseline, text);

@@ -98,4 +98,17 @@ public class PreferencesActivityTest {
     assertThat(((Switch) again.findViewById(R.id.prefs_charging_only)).isChecked()).isFalse();
     assertThat(text(again, R.id.prefs_max_cores)).isEqualTo("100");
   }
+
+  @Test
+  public void whatIsTypedOutlivesARotation() {
+    ActivityController<PreferencesActivity> c =
+        Robolectric.buildActivity(PreferencesActivity.class).setup();
+    type(c.get(), R.id.prefs_resume_at, "85");
+    c.recreate(); // as Android does when the phone turns
+    PreferencesActivity screen = c.get();
+    assertThat(text(screen, R.id.prefs_resume_at)).isEqualTo("85");
+    assertThat(shown(screen, R.id.prefs_resume_at_error)).isTrue();
+    assertThat(screen.findViewById(R.id.prefs_save).isEnabled()).isFalse();
+    assertThat(Screens.facade().preferences()).isEqualTo(PhonePreferences.defaults());
+  }
 }

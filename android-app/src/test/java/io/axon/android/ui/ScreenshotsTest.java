@@ -2,12 +2,18 @@ package io.axon.android.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.Assume.assumeTrue;
+import static org.robolectric.Shadows.shadowOf;
 
 import android.app.Activity;
+import android.app.Application;
 import android.graphics.Bitmap;
 import android.graphics.Canvas;
 import android.view.View;
+import io.axon.android.AxonApp;
+import io.axon.android.Phone;
 import io.axon.android.TestCoordinator;
+import io.axon.android.VolunteerStatus;
+import io.axon.android.service.ComputeService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -22,6 +29,7 @@ import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.RuntimeEnvironment;
+import org.robolectric.android.controller.ServiceController;
 import org.robolectric.annotation.Config;
 import org.robolectric.annotation.GraphicsMode;
 
@@ -37,6 +45,15 @@ import org.robolectric.annotation.GraphicsMode;
 @Config(qualifiers = "w360dp-h740dp-xhdpi")
 public class ScreenshotsTest {
   @Rule public TemporaryFolder folder = new TemporaryFolder();
+  private ServiceController<ComputeService> service;
+
+  @After
+  public void stopComputing() {
+    if (service != null) {
+      service.destroy();
+    }
+    ((AxonApp) RuntimeEnvironment.getApplication()).component().engineHost().stop();
+  }
 
   private record Screen(String name, Class<? extends Activity> type, int waitFor) {}
 
@@ -57,11 +74,28 @@ public class ScreenshotsTest {
     try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
       String key =
           Coordinators.earnCreditForNewAccount(coordinator, "ada", folder.newFolder().toPath());
+      // a phone on its charger, screen off, on Wi-Fi, training a unit of a slow job
+      Application app = RuntimeEnvironment.getApplication();
+      Phone.idealForComputing(app);
+      coordinator.submitMlpJob(
+          "mnist-mlp", 1000); // the most epochs: ≈ 20 s here, mid-way when shot
       Screens.facade().attach(coordinator.url(), key);
       Screens.facade().setEnabled(true);
-      for (String theme : List.of("light", "dark")) {
-        RuntimeEnvironment.setQualifiers(theme.equals("dark") ? "+night" : "+notnight");
-        for (Screen s : SCREENS) {
+      service =
+          Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
+              .create()
+              .startCommand(0, 1);
+      Screens.waitUntil(
+          "a unit is in training",
+          Duration.ofSeconds(60),
+          () -> {
+            VolunteerStatus.UnitProgress unit = Screens.facade().status().unit();
+            return unit != null && unit.progress() > 0.05;
+          });
+      // the status screen first, while the unit trains
+      for (Screen s : SCREENS) {
+        for (String theme : List.of("light", "dark")) {
+          RuntimeEnvironment.setQualifiers(theme.equals("dark") ? "+night" : "+notnight");
           Activity screen = Robolectric.buildActivity(s.type()).setup().get();
           if (s.waitFor() != 0) {
             BooleanSupplier ready = () -> Screens.shown(screen, s.waitFor());
