@@ -115,4 +115,18 @@ apk() {
   fi
 }
 
+# The protocol's code (shared-core, its test fixtures, Moshi, Okio, Kotlin) desugared for the min
+# SDK as class files, so that a JVM test runs exactly what D8 puts in the APK: records turned into
+# plain classes, no multi-release folders (Moshi's record support lives in one Android ignores).
+desugar() {
+  local out="$APK_BUILD/desugared"
+  rm -rf "$out" && mkdir -p "$out/resources"
+  java -cp "$TOOLS/r8.jar" com.android.tools.r8.D8 --classfile --min-api "$APK_MIN_SDK" \
+    --lib "$TOOLS/android-compile.jar" --output "$out/classes.jar" \
+    "$APK_BUILD"/desugar-in/*.jar 2> >(grep -v '^Warning' >&2 || true)
+  local tests
+  tests=$(ls "$APK_BUILD"/desugar-in/shared-core-*-tests.jar)
+  unzip -qo "$tests" 'io/axon/core/protocol/*.json' -d "$out/resources"
+}
+
 "$@"
