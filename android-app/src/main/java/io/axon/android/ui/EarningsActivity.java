@@ -143,12 +143,17 @@ public final class EarningsActivity extends ScreenActivity {
     credit.setText(Formats.credit(e.totalCredit()));
     rac.setText(Formats.credit(e.recentAverageCredit()));
     money.setText(Formats.money(e.totalEarnings(), e.currency()));
+    chart.show(points(e.days()), getString(R.string.earnings_chart_empty));
+  }
+
+  /** The chart's points: credit earned up to and including each day, oldest first. */
+  static List<CreditChartView.Point> points(List<Earnings.Day> days) {
     List<CreditChartView.Point> points = new ArrayList<>();
     double cumulative = 0;
-    for (Earnings.Day day : e.days()) {
+    for (Earnings.Day day : days) {
       cumulative += day.credit();
       points.add(new CreditChartView.Point(DAY.format(day.date()), cumulative));
     }
-    chart.show(points, getString(R.string.earnings_chart_empty));
+    return points;
   }
 }
