@@ -26,9 +26,12 @@ resources() {
     --version-code "$APK_VERSION_CODE" --version-name "$APK_VERSION_NAME" \
     --java "$APK_R_JAVA" --auto-add-overlay \
     --warn-manifest-validation --proguard "$APK_BUILD/aapt-rules.pro" \
-    -o "$APK_BUILD/resources.ap_" $(find "$compiled" -name '*.flat' | LC_ALL=C sort)
+    -o "$APK_BUILD/resources.ap_" $(find "$compiled" -name '*.flat' | LC_ALL=C sort) \
+    2> >(grep -v "Unknown chunk type '200'" >&2 || true)
   # the merged manifest Robolectric reads, and the classes of its AAR dependencies
-  cp "$APK_SRC/AndroidManifest.xml" "$APK_BUILD/AndroidManifest.xml"
+  # (with the SDK levels aapt2 writes into the APK's manifest from the pom)
+  sed "s|^\( *\)<application|\1<uses-sdk android:minSdkVersion=\"$APK_MIN_SDK\" android:targetSdkVersion=\"$APK_TARGET_SDK\"/>\n\1<application|" \
+    "$APK_SRC/AndroidManifest.xml" > "$APK_BUILD/AndroidManifest.xml"
   local aar
   for aar in "$APK_ROBOLECTRIC_DEPS"/aar/*.aar; do
     local name; name="$(basename "$aar" .aar)"
@@ -37,12 +40,22 @@ resources() {
   done
 }
 
-# The jars' resources that the code reads at run time (e.g. OkHttp's public suffix list).
+# The jars' resources that the code reads at run time (e.g. OkHttp's public suffix list): from the
+# jars for D8, from R8's output for R8 (it renames them with the classes that read them). Left out:
+# META-INF, module descriptors, and commons-codec's phonetic rule tables (commons-csv pulls in the
+# library; nothing here encodes names), which would be a third of the APK.
 java_resources() {
-  local dest="$1" jar
-  for jar in "$APK_BUILD"/libs/*.jar; do
-    unzip -qo "$jar" -x '*.class' 'META-INF/*' 'module-info.class' '*/' -d "$dest" 2>/dev/null || true
-  done
+  local dest="$1" dex="$2" jar
+  local skip=('*.class' '*.dex' 'META-INF/*' 'module-info.class' 'org/apache/commons/codec/language/*')
+  if [ -n "$(find "$dex" -type f ! -name '*.dex' -print -quit)" ]; then
+    (cd "$dex" && find . -type f ! -name '*.dex' ! -path './META-INF/*' ! -name module-info.class \
+        ! -path './org/apache/commons/codec/language/*' | while read -r f; do
+          mkdir -p "$dest/$(dirname "$f")" && cp "$f" "$dest/$f"; done)
+  else
+    for jar in "$APK_BUILD"/libs/*.jar; do
+      unzip -qo "$jar" -x "${skip[@]}" -d "$dest" 2>/dev/null || true
+    done
+  fi
   find "$dest" -type d -empty -delete
 }
 
@@ -73,7 +86,7 @@ package() {
   rm -rf "$stage" && mkdir -p "$stage"
   (cd "$stage" && unzip -q "$APK_BUILD/resources.ap_")
   cp "$dex"/classes*.dex "$stage/"
-  java_resources "$stage"
+  java_resources "$stage" "$dex"
   # Reproducible: every entry gets the same time, entries go in sorted order, no extra fields.
   find "$stage" -exec touch -h -d "$APK_TIMESTAMP" {} +
   local unsigned="$APK_BUILD/$name.unsigned.apk" aligned="$APK_BUILD/$name.aligned.apk"
@@ -110,6 +123,7 @@ apk() {
     java -cp "$TOOLS/r8.jar" com.android.tools.r8.R8 --release --min-api "$APK_MIN_SDK" \
       --lib "$TOOLS/android-compile.jar" --lib "$jdk" --output "$r8" \
       --pg-conf "$APK_PROGUARD" --pg-conf "$APK_BUILD/aapt-rules.pro" --pg-map-output "$APK_BUILD/r8-mapping.txt" \
+      --map-diagnostics info none \
       "$app" "${libs[@]}"
     package axon-release.apk "$r8"
   fi

@@ -14,7 +14,9 @@ import java.util.Locale;
  */
 @Singleton
 public final class PhonePolicy {
-  private boolean batteryLow;
+  /** Computing starts only at the resume level, and then goes on down to the suspend level. */
+  private boolean batteryLow = true;
+
   private boolean batteryHot;
 
   @Inject

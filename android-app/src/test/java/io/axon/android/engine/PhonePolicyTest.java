@@ -26,6 +26,11 @@ class PhonePolicyTest {
 
   @Test
   void chargeHysteresisSuspendsBelowNinetyAndResumesOnlyAtNinetyFive() {
+    // a phone plugged in at 92 % waits for the resume level before it starts
+    assertThat(policy.decide(defaults, plugged(92)).reason())
+        .isEqualTo("waiting: battery 92 %, resumes at 95 %");
+    assertThat(policy.decide(defaults, plugged(95)).computeAllowed()).isTrue();
+    // then computes down to the suspend level
     assertThat(policy.decide(defaults, plugged(92)).computeAllowed()).isTrue();
 
     PhoneDecision low = policy.decide(defaults, plugged(89));
@@ -47,6 +52,8 @@ class PhonePolicyTest {
   void chargeBandIsConfigurable() {
     PhonePreferences band = new PhonePreferences(true, 60, 90, 40, true, true, 50);
 
+    assertThat(policy.decide(band, plugged(90)).computeAllowed()).isTrue();
+    assertThat(policy.decide(band, plugged(71)).computeAllowed()).isTrue();
     assertThat(policy.decide(band, plugged(59)).reason())
         .isEqualTo("waiting: battery 59 %, resumes at 90 %");
     assertThat(policy.decide(band, plugged(71)).reason())
