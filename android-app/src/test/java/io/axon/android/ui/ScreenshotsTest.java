@@ -107,6 +107,14 @@ public class ScreenshotsTest {
           assertThat(file).isNotEmptyFile();
         }
       }
+      // the messages in place, as the volunteer types
+      RuntimeEnvironment.setQualifiers("+notnight");
+      Activity preferences = Robolectric.buildActivity(PreferencesActivity.class).setup().get();
+      Screens.type(preferences, io.axon.android.R.id.prefs_resume_at, "85");
+      Screens.type(preferences, io.axon.android.R.id.prefs_max_temperature, "70");
+      Path file = out.resolve("android-preferences-errors-light.png");
+      write(preferences, file);
+      assertThat(file).isNotEmptyFile();
     }
   }
 
