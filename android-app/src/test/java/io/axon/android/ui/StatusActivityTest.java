@@ -7,6 +7,8 @@ import static org.robolectric.Shadows.shadowOf;
 
 import android.app.Application;
 import android.content.Intent;
+import android.graphics.drawable.ColorDrawable;
+import android.util.TypedValue;
 import android.widget.ProgressBar;
 import android.widget.Switch;
 import io.axon.android.AxonApp;
@@ -130,5 +132,24 @@ public class StatusActivityTest {
       assertThat(Screens.shown(screen, R.id.status_no_unit)).isFalse();
       assertThat(Screens.shown(screen, R.id.status_reason)).isFalse(); // "computing" says no more
     }
+  }
+
+  @Test
+  public void followsTheSystemsLightAndDarkTheme() {
+    assertThat(isLight(open())).isTrue();
+    assertThat(background(open())).isEqualTo(0xfff6f7f9);
+    RuntimeEnvironment.setQualifiers("+night"); // the system's dark theme is on
+    assertThat(isLight(open())).isFalse();
+    assertThat(background(open())).isEqualTo(0xff17191e);
+  }
+
+  private static boolean isLight(StatusActivity screen) {
+    TypedValue value = new TypedValue();
+    screen.getTheme().resolveAttribute(android.R.attr.isLightTheme, value, true);
+    return value.data != 0;
+  }
+
+  private static int background(StatusActivity screen) {
+    return ((ColorDrawable) screen.getWindow().getDecorView().getBackground()).getColor();
   }
 }
