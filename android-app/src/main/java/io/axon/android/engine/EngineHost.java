@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,7 @@ public final class EngineHost {
   private final Context context;
   private final AndroidResourceMonitor monitor;
   private final List<ProjectRun> runs = new ArrayList<>();
-  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final EventLog hostEvents = EventLog.inMemory(200, Clock.systemUTC());
   private List<Event> lastEvents = List.of();
   private int completed;
