@@ -1,0 +1,155 @@
+package io.axon.android.ui;
+
+import static io.axon.android.ui.Screens.click;
+import static io.axon.android.ui.Screens.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.app.Application;
+import android.content.Intent;
+import android.graphics.drawable.ColorDrawable;
+import android.util.TypedValue;
+import android.widget.ProgressBar;
+import android.widget.Switch;
+import io.axon.android.AxonApp;
+import io.axon.android.Phone;
+import io.axon.android.R;
+import io.axon.android.TestCoordinator;
+import io.axon.android.VolunteerStatus;
+import io.axon.android.service.ComputeService;
+import java.time.Duration;
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+import org.robolectric.RobolectricTestRunner;
+import org.robolectric.RuntimeEnvironment;
+import org.robolectric.android.controller.ServiceController;
+
+/**
+ * The launcher screen against the app's real facade, with the simulated phone's battery, screen and
+ * network set as Android reports them, and a real coordinator where work is needed.
+ */
+@RunWith(RobolectricTestRunner.class)
+public class StatusActivityTest {
+  @Rule public TemporaryFolder folder = new TemporaryFolder();
+  private final Application app = RuntimeEnvironment.getApplication();
+  private ServiceController<ComputeService> service;
+
+  @After
+  public void stopComputing() {
+    if (service != null) {
+      service.destroy();
+    }
+    ((AxonApp) app).component().engineHost().stop();
+  }
+
+  private static StatusActivity open() {
+    return Robolectric.buildActivity(StatusActivity.class).setup().get();
+  }
+
+  @Test
+  public void opensEveryOtherScreen() {
+    StatusActivity screen = open();
+    assertOpens(screen, R.id.nav_projects, ProjectsActivity.class);
+    assertOpens(screen, R.id.nav_preferences, PreferencesActivity.class);
+    assertOpens(screen, R.id.nav_earnings, EarningsActivity.class);
+    assertOpens(screen, R.id.nav_eventlog, EventLogActivity.class);
+  }
+
+  private static void assertOpens(StatusActivity screen, int button, Class<?> target) {
+    click(screen, button);
+    Intent started = shadowOf(screen).getNextStartedActivity();
+    assertThat(started).as("what %s opens", target.getSimpleName()).isNotNull();
+    assertThat(started.getComponent().getClassName()).isEqualTo(target.getName());
+  }
+
+  @Test
+  public void theSwitchTurnsVolunteeringOnAndOff() {
+    StatusActivity screen = open();
+    Switch onOff = screen.findViewById(R.id.status_switch);
+    boolean before = Screens.facade().isEnabled();
+    assertThat(onOff.isChecked()).isEqualTo(before);
+
+    click(screen, R.id.status_switch);
+    assertThat(Screens.facade().isEnabled()).isEqualTo(!before);
+    click(screen, R.id.status_switch);
+    assertThat(Screens.facade().isEnabled()).isEqualTo(before);
+
+    Screens.facade().setEnabled(false);
+    Screens.waitUntil("the screen shows it stopped", () -> !onOff.isChecked());
+    assertThat(Screens.facade().status().state()).isEqualTo(VolunteerStatus.State.STOPPED);
+    assertThat(text(screen, R.id.status_state)).isEqualTo("Stopped");
+    assertThat(text(screen, R.id.status_reason)).isEqualTo(Screens.facade().status().reason());
+  }
+
+  @Test
+  public void saysExactlyWhyItWaitsAndFollowsThePhone() throws Exception {
+    try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
+      Phone.idealForComputing(app);
+      Phone.battery(app, true, 71, 30);
+      Screens.facade().attach(coordinator.url(), coordinator.createAccount("ada"));
+      Screens.facade().setEnabled(true);
+      StatusActivity screen = open();
+      assertThat(text(screen, R.id.status_state)).isEqualTo("Waiting");
+      assertThat(text(screen, R.id.status_reason))
+          .isEqualTo("waiting: battery 71 %, resumes at 95 %");
+
+      Phone.battery(app, false, 71, 30); // unplugged while the screen is open
+      Screens.waitUntil(
+          "the screen follows the phone",
+          () -> text(screen, R.id.status_reason).equals("waiting: not charging"));
+      assertThat(Screens.shown(screen, R.id.status_no_unit)).isTrue();
+      assertThat(Screens.shown(screen, R.id.status_progress)).isFalse();
+    }
+  }
+
+  @Test
+  public void showsTheUnitInTrainingWithItsProgress() throws Exception {
+    try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
+      Phone.idealForComputing(app);
+      coordinator.submitSlowJob("status-slow");
+      Screens.facade().attach(coordinator.url(), coordinator.createAccount("ada"));
+      StatusActivity screen = open();
+      click(screen, R.id.status_switch); // on: the phone allows it, so the service starts at once
+      service =
+          Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
+              .create()
+              .startCommand(0, 1);
+      ProgressBar bar = screen.findViewById(R.id.status_progress);
+      Screens.waitUntil(
+          "the screen shows the unit's progress",
+          Duration.ofSeconds(60),
+          () -> Screens.shown(screen, R.id.status_progress) && bar.getProgress() > 0);
+
+      VolunteerStatus.UnitProgress unit = Screens.facade().status().unit();
+      assertThat(text(screen, R.id.status_state)).isEqualTo("Computing");
+      assertThat(text(screen, R.id.status_unit))
+          .isEqualTo("status-slow · unit " + unit.workUnitId());
+      assertThat(text(screen, R.id.status_unit_detail)).matches("\\d+ % done");
+      assertThat(Screens.shown(screen, R.id.status_no_unit)).isFalse();
+      assertThat(Screens.shown(screen, R.id.status_reason)).isFalse(); // "computing" says no more
+    }
+  }
+
+  @Test
+  public void followsTheSystemsLightAndDarkTheme() {
+    assertThat(isLight(open())).isTrue();
+    assertThat(background(open())).isEqualTo(0xfff6f7f9);
+    RuntimeEnvironment.setQualifiers("+night"); // the system's dark theme is on
+    assertThat(isLight(open())).isFalse();
+    assertThat(background(open())).isEqualTo(0xff17191e);
+  }
+
+  private static boolean isLight(StatusActivity screen) {
+    TypedValue value = new TypedValue();
+    screen.getTheme().resolveAttribute(android.R.attr.isLightTheme, value, true);
+    return value.data != 0;
+  }
+
+  private static int background(StatusActivity screen) {
+    return ((ColorDrawable) screen.getWindow().getDecorView().getBackground()).getColor();
+  }
+}
