@@ -37,8 +37,8 @@ abstract class ScreenActivity extends Activity {
 
   @Override
   protected void onCreate(Bundle savedInstanceState) {
-    setTheme(
-        R.style.Theme_Axon); // DeviceDefault light or dark, as the system is, in Axon's colours
+    // the manifest's theme too; set here as well so that every screen is sure of Axon's colours
+    setTheme(R.style.Theme_Axon);
     super.onCreate(savedInstanceState);
     facade = AxonApp.facade(this);
     ActionBar bar = getActionBar();

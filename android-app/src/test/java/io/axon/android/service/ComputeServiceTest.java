@@ -86,7 +86,16 @@ public class ComputeServiceTest {
 
     await(Duration.ofSeconds(90), () -> host.completed() >= 1);
 
-    assertThat(coordinator.job(job.id()).state()).isEqualTo(JobStatus.JobState.DONE);
+    // the coordinator closes the job just after the result is handed in
+    await(
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            return coordinator.job(job.id()).state() == JobStatus.JobState.DONE;
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
     assertThat(facade.eventLog()).anyMatch(line -> line.endsWith(" handed in"));
     assertThat(facade.earnings(coordinator.url()).totalCredit()).isPositive();
   }
