@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A volunteer started as its own JVM, as a real volunteer would run it. */
-final class VolunteerProcess implements AutoCloseable {
+public final class VolunteerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path log;
@@ -18,7 +18,7 @@ final class VolunteerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static VolunteerProcess start(
+  public static VolunteerProcess start(
       Path volunteerJar, String coordinatorUrl, Path dataDir, String name, int threads, Path log)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -47,15 +47,15 @@ final class VolunteerProcess implements AutoCloseable {
     return new VolunteerProcess(name, process, log);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
