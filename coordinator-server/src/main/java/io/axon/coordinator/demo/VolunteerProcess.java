@@ -21,6 +21,19 @@ public final class VolunteerProcess implements AutoCloseable {
   public static VolunteerProcess start(
       Path volunteerJar, String coordinatorUrl, Path dataDir, String name, int threads, Path log)
       throws IOException {
+    return start(volunteerJar, coordinatorUrl, dataDir, name, threads, log, List.of());
+  }
+
+  /** As the other overload, with {@code extraArgs} added to the volunteer's command line. */
+  public static VolunteerProcess start(
+      Path volunteerJar,
+      String coordinatorUrl,
+      Path dataDir,
+      String name,
+      int threads,
+      Path log,
+      List<String> extraArgs)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.add(java);
@@ -39,6 +52,7 @@ public final class VolunteerProcess implements AutoCloseable {
     // coordinator and the baseline keep the two cores busy (the default "in use" load rule).
     command.add("--set");
     command.add("runMode=ALWAYS");
+    command.addAll(extraArgs);
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
