@@ -96,6 +96,21 @@ public final class BenchCommand implements Callable<Integer> {
       description = "where the CSV and PNG files go (a folder per plan: quick/, paper/)")
   Path out;
 
+  @Option(
+      names = "--work-hold-ms",
+      defaultValue = "5000",
+      description =
+          "the coordinator's work hold (long poll) in ms; fig4b also measures 0, the old behaviour")
+  long workHoldMillis;
+
+  @Option(
+      names = "--coordinator-db",
+      defaultValue = "memory",
+      description =
+          "the coordinator's H2 database: memory (default) or file (the product's default; large"
+              + " jobs can hit H2's \"Reading from file failed\", see BENCHMARKS.md)")
+  String coordinatorDb;
+
   @Option(names = "--work", description = "scratch folder (default: a new temporary one)")
   Path work;
 
@@ -229,24 +244,46 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     for (int n : plan.volunteers()) {
-      try (AxonCluster cluster = cluster(n, Link.LOOPBACK)) {
+      try (AxonCluster cluster = cluster(n, Link.LOOPBACK, hold())) {
         for (int repeat = 0; repeat < plan.repeats(); repeat++) {
           for (int rows : plan.lrRows()) {
-            lrPoint("fig4a", cluster, n, Link.LOOPBACK, rows, repeat, true);
+            lrPoint("fig4a", "axon", cluster, n, Link.LOOPBACK, rows, repeat, true);
+          }
+        }
+      }
+    }
+    // Fig 4b once more without the work hold: what the overhead per round was before it
+    for (int n : plan.volunteers().subList(0, Math.min(2, plan.volunteers().size()))) {
+      try (AxonCluster cluster = cluster(n, Link.LOOPBACK, Duration.ZERO)) {
+        for (int repeat = 0; repeat < plan.repeats(); repeat++) {
+          for (int rows : plan.lrRows()) {
+            lrPoint("fig4b-nohold", "axon-nohold", cluster, n, Link.LOOPBACK, rows, repeat, true);
           }
         }
       }
     }
   }
 
-  private AxonCluster cluster(int n, Link link) throws Exception {
-    System.out.printf(Locale.ROOT, "starting %d volunteer(s) behind %s%n", n, link.label());
+  private Duration hold() {
+    return Duration.ofMillis(workHoldMillis);
+  }
+
+  private AxonCluster cluster(int n, Link link, Duration workHold) throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "starting %d volunteer(s) behind %s, work hold %d ms%n",
+        n,
+        link.label(),
+        workHold.toMillis());
     AxonCluster cluster =
         AxonCluster.start(
-            work.resolve("cluster-" + n + "-" + link.label().replace('/', '-')),
+            work.resolve(
+                "cluster-" + n + "-" + link.label().replace('/', '-') + "-" + workHold.toMillis()),
             volunteerJar,
             n,
-            link);
+            link,
+            workHold,
+            !"file".equals(coordinatorDb));
     results.add(
         new Measurement(
             "startup",
@@ -278,6 +315,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void lrPoint(
       String experiment,
+      String system,
       AxonCluster cluster,
       int n,
       Link link,
@@ -293,8 +331,8 @@ public final class BenchCommand implements Callable<Integer> {
     double seconds = run.secondsTo(target);
     results.add(
         new Measurement(
-            experiment,
-            "axon",
+            experiment.startsWith("fig4b") ? "fig4a-nohold" : experiment,
+            system,
             rows,
             n,
             link.label(),
@@ -317,7 +355,7 @@ public final class BenchCommand implements Callable<Integer> {
       results.add(
           new Measurement(
               "fig4b",
-              "direct",
+              system,
               rows,
               n,
               link.label(),
@@ -342,8 +380,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     System.out.printf(
         Locale.ROOT,
-        "  %-6s %7d rows x%d %-14s r%d: %.3f s to %.4f in %d round(s), accuracy %.4f%s%n",
-        experiment,
+        "  %-11s %7d rows x%d %-14s r%d: %.3f s to %.4f in %d round(s), accuracy %.4f%s%n",
+        system,
         rows,
         n,
         link.label(),
@@ -449,7 +487,7 @@ public final class BenchCommand implements Callable<Integer> {
         central.seconds(central.size()),
         central.lastAccuracy());
     for (int n : plan.mnistWorkers()) {
-      try (AxonCluster cluster = cluster(n, Link.LOOPBACK)) {
+      try (AxonCluster cluster = cluster(n, Link.LOOPBACK, hold())) {
         for (int repeat = 0; repeat < plan.mnistRepeats(); repeat++) {
           JobRun run = cluster.run(mnistSpec(n, repeat), csv, Duration.ofMinutes(30));
           int rounds = run.rounds().size();
@@ -510,10 +548,10 @@ public final class BenchCommand implements Callable<Integer> {
     links.addAll(plan.edgeLinks());
     for (Link link : links) {
       for (int n : plan.edgeVolunteers()) {
-        try (AxonCluster cluster = cluster(n, link)) {
+        try (AxonCluster cluster = cluster(n, link, hold())) {
           for (int repeat = 0; repeat < plan.edgeRepeats(); repeat++) {
             for (int rows : plan.edgeRows()) {
-              lrPoint("edge", cluster, n, link, rows, repeat, false);
+              lrPoint("edge", "axon", cluster, n, link, rows, repeat, false);
             }
           }
         }

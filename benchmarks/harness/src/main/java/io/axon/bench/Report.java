@@ -40,7 +40,7 @@ final class Report {
         "ms per round",
         overhead,
         m -> Integer.toString(m.workers()),
-        m -> m.rows() + " rows",
+        m -> m.system() + ", " + m.rows() + " rows",
         m -> 1e3 * m.overheadSeconds() / m.rounds(),
         machine);
     Plots.bars(
@@ -50,7 +50,7 @@ final class Report {
         "seconds per job",
         overhead,
         m -> Integer.toString(m.workers()),
-        m -> m.rows() + " rows",
+        m -> m.system() + ", " + m.rows() + " rows",
         Measurement::overheadSeconds,
         machine);
     List<Measurement> fig3 = results.where(m -> m.experiment().equals("fig3"));
@@ -193,7 +193,9 @@ final class Report {
     if (points.isEmpty()) {
       return;
     }
-    out.append("\nFig 4b: the same rounds with and without coordination (loopback)\n");
+    out.append(
+        "\nFig 4b: the same rounds with and without coordination (loopback); axon-nohold is the"
+            + " coordinator without its work hold\n");
     out.append(
         String.format(
             Locale.ROOT,
@@ -206,13 +208,17 @@ final class Report {
             "overhead s/job",
             "overhead ms/round"));
     List<Measurement> sorted = new ArrayList<>(points);
-    sorted.sort(Comparator.comparing(Measurement::rows).thenComparing(Measurement::workers));
-    for (var entry : group(sorted, m -> m.rows() + "|" + m.workers()).values()) {
+    sorted.sort(
+        Comparator.comparing(Measurement::system)
+            .thenComparing(Measurement::rows)
+            .thenComparing(Measurement::workers));
+    for (var entry : group(sorted, m -> m.system() + "|" + m.rows() + "|" + m.workers()).values()) {
       Measurement first = entry.get(0);
       out.append(
           String.format(
               Locale.ROOT,
-              "%8d %10d %7.0f %18s %18s %22s %22s%s%n",
+              "%-12s %8d %10d %7.0f %18s %18s %22s %22s%s%n",
+              first.system(),
               first.rows(),
               first.workers(),
               Spread.of(entry, m -> m.rounds()).median(),

@@ -39,16 +39,35 @@ public final class AxonCluster implements AutoCloseable {
 
   /**
    * Starts the coordinator and {@code volunteers} volunteer processes (one training thread each)
-   * and waits until all of them have registered.
+   * and waits until all of them have registered. {@code workHold} is the coordinator's long poll
+   * ({@code work-hold-millis}); zero answers "no work" at once, as before it existed. With {@code
+   * memoryDatabase} the coordinator keeps its database in memory instead of an H2 file.
    */
-  public static AxonCluster start(Path work, Path volunteerJar, int volunteers, Link link)
+  public static AxonCluster start(
+      Path work,
+      Path volunteerJar,
+      int volunteers,
+      Link link,
+      Duration workHold,
+      boolean memoryDatabase)
       throws IOException, InterruptedException {
+    CoordinatorConfig.Builder builder = CoordinatorConfig.builder(work.resolve("coordinator"));
+    if (memoryDatabase) {
+      // H2 in memory, same modes as the coordinator's file database (CoordinatorConfig.jdbcUrl)
+      builder.database(
+          "jdbc:h2:mem:axon-bench-"
+              + System.nanoTime()
+              + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+          null,
+          null);
+    }
     CoordinatorConfig config =
-        CoordinatorConfig.builder(work.resolve("coordinator"))
+        builder
             .bind("127.0.0.1")
             .port(0)
             // as in ./axon demo: idle volunteers ask again after a second (the protocol's unit)
             .retryAfter(Duration.ofSeconds(1))
+            .workHold(workHold)
             .openJobApi(true)
             .build();
     Coordinator coordinator = new Coordinator(config).start();
@@ -73,7 +92,10 @@ public final class AxonCluster implements AutoCloseable {
                 work.resolve(name),
                 name,
                 1,
-                work.resolve(name + ".log")));
+                work.resolve(name + ".log"),
+                // one unit at a time: with a shard per volunteer, a second unit of the same round
+                // queued on one volunteer would make the round wait for it (see BENCHMARKS.md)
+                List.of("--work-buffer", "0")));
       }
       cluster.awaitHosts(volunteers, Duration.ofMinutes(2));
     } catch (IOException | InterruptedException | RuntimeException e) {
