@@ -53,6 +53,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   static final Hyperparameters MLP = new Hyperparameters(0.05, 0.9, 1e-4, 32);
 
+  /**
+   * One replica per unit and a day to return it: the dispatcher never thinks a volunteer too slow
+   * for a unit because its speed was measured on tiny LR units (their fixed costs dominate).
+   */
+  static final Replication ONE_REPLICA = new Replication(1, 1, 3, 8, 86_400L, false);
+
   /** Epochs of centralized training whose final accuracy is the reference ("converged"). */
   static final int REFERENCE_EPOCHS = 20;
 
@@ -118,6 +124,8 @@ public final class BenchCommand implements Callable<Integer> {
   private Plan plan;
   private int coreCount;
   private final Map<String, Curve> references = new HashMap<>();
+  private int clusters;
+  private Path target;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -139,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
       work = Files.createTempDirectory("axon-bench-");
     }
     Files.createDirectories(work);
-    Path target = out.resolve(plan.name());
+    target = out.resolve(plan.name());
     long started = System.nanoTime();
     System.out.println("axon bench (" + plan.name() + "), working in " + work);
     System.out.println("machine: " + results.machine().line());
@@ -149,15 +157,19 @@ public final class BenchCommand implements Callable<Integer> {
             + "; a run with more volunteers than cores is marked oversubscribed");
     if (wants("fig4a")) {
       fig4a();
+      results.writeCsv(target);
     }
     if (wants("spark")) {
       spark();
+      results.writeCsv(target);
     }
     if (wants("fig3")) {
       fig3();
+      results.writeCsv(target);
     }
     if (wants("edge")) {
       edge();
+      results.writeCsv(target);
     }
     results.writeCsv(target);
     Report.plots(results, target);
@@ -216,7 +228,7 @@ public final class BenchCommand implements Callable<Integer> {
             0.2,
             seed(repeat))
         // one replica per unit: the paper's runs had no redundancy (Spark neither)
-        .withReplication(Replication.NONE);
+        .withReplication(ONE_REPLICA);
   }
 
   /** Fig 4a and 4b: time to the target accuracy by size and volunteers; overhead per round. */
@@ -249,6 +261,7 @@ public final class BenchCommand implements Callable<Integer> {
           for (int rows : plan.lrRows()) {
             lrPoint("fig4a", "axon", cluster, n, Link.LOOPBACK, rows, repeat, true);
           }
+          roundsPoint("axon", cluster, n, repeat);
         }
       }
     }
@@ -256,9 +269,10 @@ public final class BenchCommand implements Callable<Integer> {
     for (int n : plan.volunteers().subList(0, Math.min(2, plan.volunteers().size()))) {
       try (AxonCluster cluster = cluster(n, Link.LOOPBACK, Duration.ZERO)) {
         for (int repeat = 0; repeat < plan.repeats(); repeat++) {
-          for (int rows : plan.lrRows()) {
-            lrPoint("fig4b-nohold", "axon-nohold", cluster, n, Link.LOOPBACK, rows, repeat, true);
-          }
+          // the smallest set only: its rounds are all overhead, the big one's are data transfer
+          int rows = plan.lrRows().get(0);
+          lrPoint("fig4b-nohold", "axon-nohold", cluster, n, Link.LOOPBACK, rows, repeat, true);
+          roundsPoint("axon-nohold", cluster, n, repeat);
         }
       }
     }
@@ -269,6 +283,16 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private AxonCluster cluster(int n, Link link, Duration workHold) throws Exception {
+    return cluster(n, link, workHold, true);
+  }
+
+  /**
+   * Starts a coordinator and {@code n} fresh volunteers (new data folders: no blob cache, no speed
+   * measured before); with {@code warmUp}, one small LR job runs first, untimed.
+   */
+  private AxonCluster cluster(int n, Link link, Duration workHold, boolean warmUp)
+      throws Exception {
+    clusters++;
     System.out.printf(
         Locale.ROOT,
         "starting %d volunteer(s) behind %s, work hold %d ms%n",
@@ -278,7 +302,14 @@ public final class BenchCommand implements Callable<Integer> {
     AxonCluster cluster =
         AxonCluster.start(
             work.resolve(
-                "cluster-" + n + "-" + link.label().replace('/', '-') + "-" + workHold.toMillis()),
+                "cluster-"
+                    + clusters
+                    + "-"
+                    + n
+                    + "-"
+                    + link.label().replace('/', '-')
+                    + "-"
+                    + workHold.toMillis()),
             volunteerJar,
             n,
             link,
@@ -303,6 +334,9 @@ public final class BenchCommand implements Callable<Integer> {
             0,
             Double.NaN,
             oversubscribed(n)));
+    if (!warmUp) {
+      return cluster;
+    }
     // one small job first, untimed: the volunteers' JIT and the coordinator's caches warm up
     LrData warm = LrData.create(work, 2_000, 1, 1);
     cluster.run(
@@ -391,6 +425,69 @@ public final class BenchCommand implements Callable<Integer> {
         rounds,
         run.finalAccuracy(),
         extra);
+  }
+
+  /**
+   * The overhead per round measured over many rounds: a job of {@link Plan#ROUNDS_ROWS} rows with a
+   * fixed {@link Plan#OVERHEAD_ROUNDS} rounds and no target, against the same rounds in-process.
+   */
+  private void roundsPoint(String system, AxonCluster cluster, int n, int repeat) throws Exception {
+    int rows = Plan.ROUNDS_ROWS;
+    LrData data = lrData(rows, repeat);
+    JobSpec spec =
+        new JobSpec(
+                "rounds-" + rows + "-x" + n + "-r" + repeat,
+                ModelKind.LOGISTIC,
+                List.of(),
+                LR,
+                "label",
+                n,
+                1,
+                Plan.OVERHEAD_ROUNDS,
+                null,
+                0.2,
+                seed(repeat))
+            .withReplication(ONE_REPLICA);
+    JobRun run = cluster.run(spec, data.csv(), Duration.ofMinutes(10));
+    int rounds = run.rounds().size();
+    // the first round also fetches the shard: time rounds 2..R, after it
+    double axon = run.totalSeconds() - run.roundSeconds()[0];
+    Curve same = InProcess.direct(spec, data.split(), rounds);
+    double direct = same.seconds(rounds) - same.seconds(1);
+    double overhead = axon - direct;
+    results.add(
+        new Measurement(
+            "fig4b-rounds",
+            system,
+            rows,
+            n,
+            "loopback",
+            0,
+            repeat,
+            direct,
+            run.finalAccuracy(),
+            Double.NaN,
+            rounds - 1,
+            run.submitSeconds(),
+            run.bytesDown(),
+            run.bytesUp(),
+            run.coordinatorCpuSeconds(),
+            overhead,
+            oversubscribed(n)));
+    System.out.printf(
+        Locale.ROOT,
+        "  %-11s %7d rows x%d rounds 2-%d r%d: axon %.3f s, direct %.3f s: %.1f ms/round overhead,"
+            + " accuracy %.4f (direct %.4f)%n",
+        system,
+        rows,
+        n,
+        rounds,
+        repeat,
+        axon,
+        direct,
+        1e3 * overhead / (rounds - 1),
+        run.finalAccuracy(),
+        same.lastAccuracy());
   }
 
   /** Spark MLlib local mode on the same split, to the same target. */
@@ -487,7 +584,7 @@ public final class BenchCommand implements Callable<Integer> {
         central.seconds(central.size()),
         central.lastAccuracy());
     for (int n : plan.mnistWorkers()) {
-      try (AxonCluster cluster = cluster(n, Link.LOOPBACK, hold())) {
+      try (AxonCluster cluster = cluster(n, Link.LOOPBACK, hold(), false)) {
         for (int repeat = 0; repeat < plan.mnistRepeats(); repeat++) {
           JobRun run = cluster.run(mnistSpec(n, repeat), csv, Duration.ofMinutes(30));
           int rounds = run.rounds().size();
@@ -538,7 +635,7 @@ public final class BenchCommand implements Callable<Integer> {
             null,
             0.2,
             seed(repeat))
-        .withReplication(Replication.NONE);
+        .withReplication(ONE_REPLICA);
   }
 
   /** Fig 4a again with every volunteer behind an emulated access link (and loopback beside). */

@@ -26,6 +26,11 @@ record Plan(
 
   static final int BIG = 780_000;
 
+  /** The fixed-rounds overhead job (Fig 4b over many rounds): its rows and rounds. */
+  static final int ROUNDS_ROWS = 7_800;
+
+  static final int OVERHEAD_ROUNDS = 20;
+
   static Plan quick(int cores, int repeats) {
     return new Plan(
         "quick",
