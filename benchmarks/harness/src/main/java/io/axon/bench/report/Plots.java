@@ -19,7 +19,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
-/** The figures as PNG (XChart): medians, with min-max error bars where there are repeats. */
+/** The figures as PNG (XChart): medians of the repeats. */
 public final class Plots {
   private static final int WIDTH = 900;
   private static final int HEIGHT = 560;
@@ -28,7 +28,7 @@ public final class Plots {
 
   /**
    * A line per series: x from {@code x}, y the median of {@code y} over the points sharing (series,
-   * x), error bars from min to max.
+   * x).
    */
   public static void lines(
       Path file,
@@ -70,14 +70,13 @@ public final class Plots {
     for (var entry : bySeries.entrySet()) {
       List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
-      List<Double> err = new ArrayList<>();
       for (var point : entry.getValue().entrySet()) {
         Spread s = Spread.of(point.getValue().stream().mapToDouble(Double::doubleValue).toArray());
         xs.add(point.getKey());
         ys.add(s.median());
-        err.add((s.max() - s.min()) / 2);
       }
-      chart.addSeries(entry.getKey(), xs, ys, err);
+      // XChart's error bars are symmetric; the spread (min-max) is in the CSV and the table
+      chart.addSeries(entry.getKey(), xs, ys);
     }
     save(chart, file);
   }
