@@ -173,7 +173,7 @@ final class Report {
           Spread.of(
               entry,
               m -> m.rounds() > 0 ? 1e3 * m.coordinatorCpuSeconds() / m.rounds() : Double.NaN);
-      boolean axon = first.system().equals("axon");
+      boolean axon = first.system().startsWith("axon");
       out.append(
           String.format(
               Locale.ROOT,
