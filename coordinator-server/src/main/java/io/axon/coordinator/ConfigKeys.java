@@ -70,6 +70,19 @@ final class ConfigKeys {
               "wait a volunteer is told when there is no work",
               (b, v) -> b.retryAfter(seconds("retry-after-seconds", v))),
           new Key(
+              "work-hold-millis",
+              "MILLIS",
+              "0",
+              "how long a request for work waits for a round to open (0: answers at once)",
+              (b, v) ->
+                  b.workHold(
+                      Duration.ofMillis(
+                          integer(
+                              "work-hold-millis",
+                              v,
+                              0,
+                              (int) CoordinatorConfig.MAX_WORK_HOLD.toMillis())))),
+          new Key(
               "heartbeat-seconds",
               "SECONDS",
               "" + CoordinatorConfig.DEFAULT_HEARTBEAT.toSeconds(),

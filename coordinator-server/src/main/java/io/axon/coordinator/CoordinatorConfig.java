@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param logFormat plain text lines, or one JSON object per line for a log collector
  * @param openJobApi let anyone submit and cancel jobs through the JSON API; by default it takes an
  *     owner's API token or an admin page session (docs/ADMIN.md)
+ * @param workHold how long a request for work may wait for a round to open before it is answered
+ *     "no work" (a long poll: a volunteer that finished its unit gets the next round's as soon as
+ *     it is issued, instead of a {@code retryAfter} later); zero answers at once. Each waiting
+ *     request holds a server thread.
  */
 public record CoordinatorConfig(
     String bind,
@@ -45,11 +49,13 @@ public record CoordinatorConfig(
     Duration hostNotRespondingAfter,
     Duration hostOfflineAfter,
     LogFormat logFormat,
-    boolean openJobApi) {
+    boolean openJobApi,
+    Duration workHold) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
   public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(2);
+  public static final Duration MAX_WORK_HOLD = Duration.ofSeconds(30);
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_TRANSITIONER_PERIOD = Duration.ofSeconds(5);
   public static final long DEFAULT_MAX_JSON_BYTES = 64L * 1024;
@@ -78,6 +84,11 @@ public record CoordinatorConfig(
     }
     positive("deadline", deadline);
     positive("retryAfter", retryAfter);
+    Objects.requireNonNull(workHold, "workHold");
+    if (workHold.isNegative() || workHold.compareTo(MAX_WORK_HOLD) > 0) {
+      throw new IllegalArgumentException(
+          "workHold must be between 0 and " + MAX_WORK_HOLD.toMillis() + " ms, got " + workHold);
+    }
     positive("heartbeat", heartbeat);
     positive("transitionerPeriod", transitionerPeriod);
     if (maxJsonBytes < 1024 || maxResultBytes < 1024 || maxJobBytes < 1024) {
@@ -144,6 +155,7 @@ public record CoordinatorConfig(
     b.hostOfflineAfter = hostOfflineAfter;
     b.logFormat = logFormat;
     b.openJobApi = openJobApi;
+    b.workHold = workHold;
     return b;
   }
 
@@ -167,6 +179,7 @@ public record CoordinatorConfig(
     private Duration hostOfflineAfter = DEFAULT_HOST_OFFLINE_AFTER;
     private LogFormat logFormat = LogFormat.TEXT;
     private boolean openJobApi;
+    private Duration workHold = Duration.ZERO;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -251,6 +264,11 @@ public record CoordinatorConfig(
       return this;
     }
 
+    public Builder workHold(Duration value) {
+      workHold = value;
+      return this;
+    }
+
     public CoordinatorConfig build() {
       return new CoordinatorConfig(
           bind,
@@ -272,7 +290,8 @@ public record CoordinatorConfig(
               : heartbeat.multipliedBy(DEFAULT_MISSED_HEARTBEATS),
           hostOfflineAfter,
           logFormat,
-          openJobApi);
+          openJobApi,
+          workHold);
     }
   }
 }

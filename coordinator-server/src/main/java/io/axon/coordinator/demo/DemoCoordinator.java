@@ -16,6 +16,8 @@ final class DemoCoordinator {
             .port(0)
             // volunteers ask again this soon when the next round is not out yet
             .retryAfter(Duration.ofSeconds(1))
+            // and a volunteer asking between two rounds waits for the next one (a long poll)
+            .workHold(Duration.ofSeconds(5))
             // the demo submits its jobs without an owner's token; it listens on loopback only
             .openJobApi(true)
             .build();

@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /** Reads the 10,000 MNIST digits committed under datasets/mnist (gzipped IDX files). */
-final class MnistIdx {
-  static final String IMAGES = "mnist-10k-images-idx3-ubyte.gz";
+public final class MnistIdx {
+  public static final String IMAGES = "mnist-10k-images-idx3-ubyte.gz";
   static final String LABELS = "mnist-10k-labels-idx1-ubyte.gz";
 
   private MnistIdx() {}
 
   /** Pixels scaled to 0..1 as features, digits 0..9 as labels. */
-  static Dataset read(Path dir) throws IOException {
+  public static Dataset read(Path dir) throws IOException {
     byte[] images = readIdx(dir.resolve(IMAGES), 0x803);
     byte[] labels = readIdx(dir.resolve(LABELS), 0x801);
     int rows = labels.length;
@@ -38,7 +38,7 @@ final class MnistIdx {
   }
 
   /** Writes the digits as CSV with header {@code p0..p783,label}, the job API's input format. */
-  static void writeCsv(Dataset digits, Path file) throws IOException {
+  public static void writeCsv(Dataset digits, Path file) throws IOException {
     StringBuilder line = new StringBuilder(4096);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (int j = 0; j < digits.features(); j++) {

@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
  * a 0/1 label drawn from a logistic model with fixed true weights, so the best possible accuracy is
  * well below 1 and a centralized and a federated fit can be compared fairly.
  */
-final class SyntheticLogistic {
-  static final int FEATURES = 10;
+public final class SyntheticLogistic {
+  public static final int FEATURES = 10;
 
   private SyntheticLogistic() {}
 
   /** Writes {@code rows} rows as CSV with header {@code x0..x9,label}; same seed, same bytes. */
-  static void writeCsv(Path file, int rows, long seed) throws IOException {
+  public static void writeCsv(Path file, int rows, long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     double[] weights = new double[FEATURES];
     for (int j = 0; j < FEATURES; j++) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A volunteer started as its own JVM, as a real volunteer would run it. */
-final class VolunteerProcess implements AutoCloseable {
+public final class VolunteerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path log;
@@ -18,8 +18,21 @@ final class VolunteerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static VolunteerProcess start(
+  public static VolunteerProcess start(
       Path volunteerJar, String coordinatorUrl, Path dataDir, String name, int threads, Path log)
+      throws IOException {
+    return start(volunteerJar, coordinatorUrl, dataDir, name, threads, log, List.of());
+  }
+
+  /** As the other overload, with {@code extraArgs} added to the volunteer's command line. */
+  public static VolunteerProcess start(
+      Path volunteerJar,
+      String coordinatorUrl,
+      Path dataDir,
+      String name,
+      int threads,
+      Path log,
+      List<String> extraArgs)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
@@ -39,6 +52,7 @@ final class VolunteerProcess implements AutoCloseable {
     // coordinator and the baseline keep the two cores busy (the default "in use" load rule).
     command.add("--set");
     command.add("runMode=ALWAYS");
+    command.addAll(extraArgs);
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -47,15 +61,15 @@ final class VolunteerProcess implements AutoCloseable {
     return new VolunteerProcess(name, process, log);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 

@@ -5,6 +5,7 @@ import io.axon.coordinator.CoordinatorConfig;
 import io.axon.coordinator.web.ApiException;
 import io.axon.coordinator.web.Bodies;
 import io.axon.coordinator.web.Responses;
+import io.axon.coordinator.workunit.Transitioner;
 import io.axon.core.protocol.JobSpec;
 import io.axon.core.protocol.JobStatus;
 import io.axon.core.protocol.ProtocolJson;
@@ -30,10 +31,12 @@ public final class JobController {
   private final long maxJsonBytes;
   private final long maxJobBytes;
   private final Path spoolDir;
+  private final Transitioner transitioner;
 
   @Inject
-  public JobController(JobService jobs, CoordinatorConfig config) {
+  public JobController(JobService jobs, CoordinatorConfig config, Transitioner transitioner) {
     this.jobs = jobs;
+    this.transitioner = transitioner;
     this.maxJsonBytes = config.maxJsonBytes();
     this.maxJobBytes = config.maxJobBytes();
     this.spoolDir = config.dataDir().resolve("uploads");
@@ -54,6 +57,8 @@ public final class JobController {
       Bodies.delete(specPart);
       Bodies.delete(dataPart);
     }
+    // volunteers whose requests for work are held get round 1 now
+    transitioner.workIssued();
     Responses.json(ctx, 201, status);
   }
 

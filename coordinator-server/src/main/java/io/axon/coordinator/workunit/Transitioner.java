@@ -61,6 +61,8 @@ public final class Transitioner {
   private final Condition wake = lock.newCondition();
   private final Set<Long> jobsToCheck = new LinkedHashSet<>();
   private long wakeAt = Long.MAX_VALUE;
+  private final Object issued = new Object();
+  private long issuedCount;
   private Thread thread;
   private boolean running;
 
@@ -456,9 +458,40 @@ public final class Transitioner {
         deadline -> deadlineSet(deadline < now ? clock.millis() + RETRY_MILLIS : deadline + 1));
   }
 
+  /**
+   * How many times new work was issued so far (a round closed, so its successor's units are out, or
+   * a job was submitted): a held request for work waits for it to change.
+   */
+  public long issuedCount() {
+    synchronized (issued) {
+      return issuedCount;
+    }
+  }
+
+  /** Wakes the requests for work that are held: new work units are out. */
+  public void workIssued() {
+    synchronized (issued) {
+      issuedCount++;
+      issued.notifyAll();
+    }
+  }
+
+  /** Waits until {@link #issuedCount} differs from {@code seen} or {@code millis} have passed. */
+  public void awaitIssued(long seen, long millis) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (issued) {
+      long left;
+      while (issuedCount == seen && (left = end - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(issued, left);
+      }
+    }
+  }
+
   private void assimilate(long jobId) {
     try {
-      assimilator.assimilateIfComplete(jobId);
+      if (assimilator.assimilateIfComplete(jobId)) {
+        workIssued();
+      }
     } catch (JdbiException e) {
       log.warn("closing a round of job {} failed; will retry: {}", jobId, e.getMessage());
     } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -50,6 +51,9 @@ public final class WorkService {
   /** Candidates a request looks at per job before trying the next job. */
   private static final int TRIES_PER_JOB = 32;
 
+  /** A held request for work looks at the database again this often. */
+  static final long HOLD_RECHECK_MILLIS = 100;
+
   /** Candidates the feeder keeps per running job. */
   private static final int FEED_PER_JOB = 256;
 
@@ -57,6 +61,7 @@ public final class WorkService {
   private final Clock clock;
   private final long deadlineMillis;
   private final int retryAfterSeconds;
+  private final long holdNanos;
   private final Transitioner transitioner;
   private final AdaptiveReplication adaptive;
   private final Feeder feeder;
@@ -85,17 +90,40 @@ public final class WorkService {
     this.clock = clock;
     this.deadlineMillis = config.deadline().toMillis();
     this.retryAfterSeconds = (int) Math.max(1, config.retryAfter().toSeconds());
+    this.holdNanos = config.workHold().toNanos();
     this.transitioner = transitioner;
     this.adaptive = adaptive;
     this.feeder = new Feeder(jdbi, FEED_PER_JOB);
   }
 
+  /**
+   * A unit for this host, or "no work". With a work hold configured, "no work" to a host that holds
+   * no unit waits first: until new work is issued (a round closed, a job was submitted through the
+   * API) or, as a fallback (a unit sent again, a job submitted from the admin pages), every {@link
+   * #HOLD_RECHECK_MILLIS}, asking the database again each time.
+   */
   public WorkReply request(long hostId, WorkRequest request) {
-    WorkReply reply = jdbi.withHandle(handle -> request(handle, hostId, request));
-    if (reply.assignment() != null) {
-      transitioner.deadlineSet(reply.assignment().deadlineMillis());
+    // a host with units in hand is only topping up its queue: it has work, answer at once
+    long holdEnd = System.nanoTime() + (request.heldUnits().isEmpty() ? holdNanos : 0);
+    while (true) {
+      long seen = transitioner.issuedCount();
+      WorkReply reply = jdbi.withHandle(handle -> request(handle, hostId, request));
+      if (reply.assignment() != null) {
+        transitioner.deadlineSet(reply.assignment().deadlineMillis());
+        return reply;
+      }
+      long left = holdEnd - System.nanoTime();
+      if (left <= 0) {
+        return reply;
+      }
+      try {
+        transitioner.awaitIssued(
+            seen, Math.min(HOLD_RECHECK_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return reply;
+      }
     }
-    return reply;
   }
 
   private WorkReply request(Handle handle, long hostId, WorkRequest request) {

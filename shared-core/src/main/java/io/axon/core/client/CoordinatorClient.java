@@ -64,6 +64,9 @@ public final class CoordinatorClient implements Closeable {
   /** Larger request bodies time the upload more than the network, so they are not measured. */
   private static final long MAX_TIMED_BODY = 64 * 1024;
 
+  /** The request for work, which a coordinator may hold open (its work hold). */
+  private static final String WORK_PATH = "/api/v1/work";
+
   private final Coordinators coordinators;
   private final HttpUrl api;
   private final OkHttpClient shared;
@@ -296,6 +299,10 @@ public final class CoordinatorClient implements Closeable {
   }
 
   private void recordRtt(Request request, Response response) throws IOException {
+    if (request.url().encodedPath().endsWith(WORK_PATH)) {
+      // a coordinator with a work hold keeps this request open until work is out: not a round trip
+      return;
+    }
     RequestBody body = request.body();
     if (body == null || (body.contentLength() >= 0 && body.contentLength() <= MAX_TIMED_BODY)) {
       long rtt = response.receivedResponseAtMillis() - response.sentRequestAtMillis();

@@ -871,6 +871,9 @@ public final class VolunteerEngine {
           log.warn("The coordinator did not accept the result of unit {}: {}", id, reply.detail());
           return Upload.REJECTED;
         }
+        // the coordinator's last "no work" is older than this result, which may have closed a
+        // round: ask again now rather than a retry-after later
+        nextAskMillis = 0;
         return Upload.ACCEPTED;
       } catch (CoordinatorException e) {
         if (retryable(e)) {
