@@ -97,7 +97,12 @@ final class UnitTrainer {
   }
 
   /** A trained unit: the result to hand in, and the shard size for the progress line. */
-  record Trained(PendingResult result, int rows, TrainingResult training, long elapsedMillis) {}
+  record Trained(
+      PendingResult result,
+      int rows,
+      TrainingResult training,
+      long elapsedMillis,
+      long trainingNanos) {}
 
   /**
    * Trains {@code unit}, continuing from {@code resumeFrom} unless it is null. A checkpoint that
@@ -156,7 +161,8 @@ final class UnitTrainer {
         activity.threads = 0;
       }
     }
-    long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
+    long trainingNanos = System.nanoTime() - began;
+    long elapsedMillis = trainingNanos / 1_000_000;
     byte[] model = ModelFormat.encode(trained.model());
     ResultReport report =
         new ResultReport(
@@ -166,7 +172,8 @@ final class UnitTrainer {
             trained.samples(),
             trained.flops(),
             elapsedMillis);
-    return new Trained(new PendingResult(report, model), shard.rows(), trained, elapsedMillis);
+    return new Trained(
+        new PendingResult(report, model), shard.rows(), trained, elapsedMillis, trainingNanos);
   }
 
   /**

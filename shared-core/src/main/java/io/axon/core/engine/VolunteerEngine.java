@@ -797,7 +797,6 @@ public final class VolunteerEngine {
         listener.workResumed(unit, checkpoint.progress());
       }
       UnitTrainer.Trained done;
-      long began = System.nanoTime();
       try {
         done = trainer.train(unit, checkpoint);
       } catch (CancelledException | UnitTrainer.MemoryShortage e) {
@@ -809,9 +808,12 @@ public final class VolunteerEngine {
       pending.save(done.result());
       checkpoints.remove(unit.workUnitId());
       trained++;
-      long nanos = System.nanoTime() - began;
+      // The effective speed under the limits in force (the throttle and pauses count), timed over
+      // the training alone: on a small unit, downloading and checking the blobs would otherwise
+      // dominate, and a host that ran small units would look too slow for any larger one and be
+      // sent nothing.
+      long nanos = done.trainingNanos();
       if (checkpoint == null && nanos > 0 && done.training().flops() > 0) {
-        // the effective speed under the limits in force: the throttle and pauses count
         flopsPerSecond = Math.max(1, (long) (done.training().flops() * 1e9 / nanos));
         speed.save(flopsPerSecond);
       }

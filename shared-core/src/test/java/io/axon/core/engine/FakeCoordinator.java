@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -84,6 +85,7 @@ public final class FakeCoordinator implements AutoCloseable {
   private volatile ResultMode resultMode = ResultMode.ACCEPT;
   private volatile int retryAfterSeconds = 1;
   private volatile int heartbeatSeconds = 30;
+  private volatile java.time.Duration blobDelay = java.time.Duration.ZERO;
 
   private FakeCoordinator() {}
 
@@ -202,6 +204,11 @@ public final class FakeCoordinator implements AutoCloseable {
   /** Serves bytes that do not match the blob's name. */
   public void corruptBlob(String sha256) {
     corruptBlobs.add(sha256);
+  }
+
+  /** Every blob download takes at least this long, as over a slow link. */
+  public void blobDelay(java.time.Duration delay) {
+    blobDelay = delay;
   }
 
   public void heartbeatSeconds(int seconds) {
@@ -376,6 +383,7 @@ public final class FakeCoordinator implements AutoCloseable {
           .setHeader("Content-Type", "application/octet-stream")
           .setHeader("ETag", "\"" + sha + "\"")
           .body(new Buffer().write(bytes))
+          .headersDelay(blobDelay.toMillis(), TimeUnit.MILLISECONDS)
           .build();
     }
 

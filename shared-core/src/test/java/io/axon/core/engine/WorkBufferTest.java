@@ -184,6 +184,18 @@ class WorkBufferTest {
   }
 
   @Test
+  void theSpeedIsTimedOverTrainingNotOverSlowDownloads() throws Exception {
+    // two 600 ms downloads around a unit that trains in milliseconds: timed with the downloads,
+    // the host would look too slow for anything larger and be sent nothing
+    coordinator.blobDelay(Duration.ofMillis(600));
+    WorkAssignment small = coordinator.offerLogistic(2000, 2);
+    EngineFixture.start(engine(1, 0, EngineListener.NONE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    long measured = Long.parseLong(Files.readString(dataDir.resolve(SpeedStore.FILE_NAME)).trim());
+    assertThat((double) small.flops() / measured).isLessThan(0.6);
+  }
+
+  @Test
   void aDamagedSpeedFileCountsAsNotYetMeasured() throws Exception {
     Files.writeString(dataDir.resolve(SpeedStore.FILE_NAME), "fast\n");
 
