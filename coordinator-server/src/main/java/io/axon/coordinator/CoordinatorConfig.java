@@ -127,8 +127,8 @@ public record CoordinatorConfig(
         // H2's default WRITE_DELAY (500 ms): commits reach the file in groups, as with PostgreSQL's
         // synchronous_commit=off. WRITE_DELAY=0 wrote the file at every commit, which made each
         // dispatch wait ~90 ms under load; a crash now loses at most the last half second, a clean
-        // stop nothing. (It was also a workaround for "Reading from file failed" with multi-MB
-        // values; blobs are stored in 1 MiB chunks since, which alone fixed that.)
+        // stop nothing. With the background writer, H2 fails reading a page over 1 MiB that is not
+        // yet on disk ("Reading from file … failed"); BlobStore.CHUNK_BYTES keeps rows far smaller.
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
   }
 

@@ -20,8 +20,15 @@ import org.jdbi.v3.core.JdbiException;
  */
 @Singleton
 public final class BlobStore {
-  /** Bytes per stored chunk. */
-  static final int CHUNK_BYTES = 1024 * 1024;
+  /**
+   * Bytes per stored chunk, so that a chunk's row stays far below 1 MiB. H2 2.x (2.3 and 2.5) keeps
+   * a page over 1 MiB as a "large" page and reads its length from the file even while the chunk
+   * that holds the page is still in memory, being written by the MVStore's background thread: the
+   * read runs past the end of the file ("Reading from file … failed", EOFException), and later
+   * transactions may fail too. A 1 MiB chunk plus its key made every row such a page (see
+   * LargeBlobsOnH2FileTest).
+   */
+  static final int CHUNK_BYTES = 256 * 1024;
 
   /** How long a writer waits for another transaction that stores the same blob. */
   private static final Duration MAX_WAIT = Duration.ofSeconds(60);
