@@ -200,8 +200,9 @@ public class StatusActivityTest {
   @Config(sdk = 34)
   public void openingTheScreenWhileOnAsksForNotificationsUnlessGranted() {
     Screens.facade().setEnabled(true);
-    assertThat(shadowOf(open()).getLastRequestedPermission().requestedPermissions)
-        .containsExactly(Manifest.permission.POST_NOTIFICATIONS);
+    ShadowActivity.PermissionsRequest asked = shadowOf(open()).getLastRequestedPermission();
+    assertThat(asked).as("the permission request on opening").isNotNull();
+    assertThat(asked.requestedPermissions).containsExactly(Manifest.permission.POST_NOTIFICATIONS);
 
     shadowOf(app).grantPermissions(Manifest.permission.POST_NOTIFICATIONS);
     StatusActivity screen = open();
