@@ -33,6 +33,12 @@ public interface VolunteerFacade {
   /** Turns volunteering on (the background job is scheduled) or off (computing stops now). */
   void setEnabled(boolean enabled);
 
+  /**
+   * Called when a screen comes to the foreground: if Android refused the background job's start of
+   * computing (Android 12+), the service is started now, as a visible app may.
+   */
+  void inForeground();
+
   /** The attached projects, in the order they were attached. */
   List<Project> projects();
 

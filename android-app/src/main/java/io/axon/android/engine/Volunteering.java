@@ -48,6 +48,10 @@ public final class Volunteering implements VolunteerFacade {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
+  /** The status while Android refuses the job's start of the service (Android 12+). */
+  public static final String BACKGROUND_START_BLOCKED =
+      "waiting: Android blocked background start; allow Axon to run in the background";
+
   private final Context context;
   private final SettingsStore store;
   private final PhonePolicy policy;
@@ -66,6 +70,9 @@ public final class Volunteering implements VolunteerFacade {
           });
   private volatile PhoneDecision lastDecision;
   private volatile boolean notifyPosted;
+  // Android refused the job's start of the service; over once the service runs or the switch goes
+  // off. Not persisted: a new process starts from the job or the app, which will tell again
+  private volatile boolean backgroundStartRefused;
 
   @Inject
   Volunteering(
@@ -121,6 +128,24 @@ public final class Volunteering implements VolunteerFacade {
     changed();
   }
 
+  /**
+   * Android refused to let the job start the service from the background (Android 12+, an app not
+   * exempt from battery optimisation): logged, and the status says so until the service runs.
+   */
+  public void backgroundStartRefused(String detail) {
+    backgroundStartRefused = true;
+    record(
+        "Android did not let Axon start computing in the background ("
+            + detail
+            + "): allow Axon to run in the background (the status screen asks), or open the app");
+  }
+
+  /** The service is up (in the foreground): a refused background start is over. */
+  public void serviceStarted() {
+    backgroundStartRefused = false;
+    record("service started");
+  }
+
   @Override
   public VolunteerStatus status() {
     if (!store.enabled()) {
@@ -142,6 +167,9 @@ public final class Volunteering implements VolunteerFacade {
       return unit != null
           ? new VolunteerStatus(State.COMPUTING, "computing", unit)
           : new VolunteerStatus(State.WAITING, "waiting: asking the project for work", null);
+    }
+    if (backgroundStartRefused) {
+      return new VolunteerStatus(State.WAITING, BACKGROUND_START_BLOCKED, unit);
     }
     String transfers = PhonePolicy.transferReason(store.preferences(), monitor.phone());
     return new VolunteerStatus(
@@ -197,10 +225,28 @@ public final class Volunteering implements VolunteerFacade {
       }
     } else {
       events.record("stopped by the volunteer");
+      backgroundStartRefused = false;
       scheduler.cancel();
       scheduler.stopService();
     }
     changed();
+  }
+
+  @Override
+  public void inForeground() {
+    if (backgroundStartRefused
+        && store.enabled()
+        && !store.projects().isEmpty()
+        && !host.running()
+        && decide().computeAllowed()) {
+      try {
+        scheduler.startNow();
+      } catch (IllegalStateException e) {
+        // not in the foreground after all (ForegroundServiceStartNotAllowedException): the job's
+        // next run, or the next visit, tries again
+        record("Android did not let Axon start computing (" + e.getMessage() + ")");
+      }
+    }
   }
 
   @Override

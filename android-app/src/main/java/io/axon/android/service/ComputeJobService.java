@@ -13,7 +13,8 @@ import io.axon.android.engine.Volunteering;
  *
  * <p>From Android 12, a foreground service may start from the background only in listed cases; an
  * app the volunteer exempted from battery optimisation is one of them. Without the exemption
- * Android may refuse: the refusal goes to the event log with what to do, the job is kept, and the
+ * Android may refuse: the refusal goes to the event log and to the status ("waiting: Android
+ * blocked background start; ..."), whose screen offers the exemption; the job is kept, and the
  * service starts the next time the app is opened or the switch is turned on.
  */
 public final class ComputeJobService extends JobService {
@@ -28,10 +29,7 @@ public final class ComputeJobService extends JobService {
       startForegroundService(new Intent(this, ComputeService.class));
     } catch (IllegalStateException e) {
       // ForegroundServiceStartNotAllowedException (API 31) is an IllegalStateException
-      volunteering.record(
-          "Android did not let Axon start computing in the background ("
-              + e.getMessage()
-              + "): exempt Axon from battery optimisation, or open the app");
+      volunteering.backgroundStartRefused(e.getMessage());
       component.scheduler().schedule(volunteering.preferences());
     }
     return false;

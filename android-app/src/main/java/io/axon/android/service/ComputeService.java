@@ -111,7 +111,7 @@ public final class ComputeService extends Service {
     if (connectivity != null) {
       connectivity.registerDefaultNetworkCallback(network);
     }
-    volunteering.record("service started");
+    volunteering.serviceStarted();
     scheduleTick();
   }
 

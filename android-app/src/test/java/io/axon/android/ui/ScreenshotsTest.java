@@ -77,6 +77,10 @@ public class ScreenshotsTest {
       // a phone on its charger, screen off, on Wi-Fi, training a unit of a slow job
       Application app = RuntimeEnvironment.getApplication();
       Phone.idealForComputing(app);
+      // set up as the status screen asks: notifications allowed, exempt from battery optimisation
+      shadowOf(app).grantPermissions(android.Manifest.permission.POST_NOTIFICATIONS);
+      shadowOf(app.getSystemService(android.os.PowerManager.class))
+          .setIgnoringBatteryOptimizations(app.getPackageName(), true);
       coordinator.submitMlpJob(
           "mnist-mlp", 1000); // the most epochs: ≈ 20 s here, mid-way when shot
       Screens.facade().attach(coordinator.url(), key);

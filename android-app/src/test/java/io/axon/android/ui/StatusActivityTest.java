@@ -5,19 +5,28 @@ import static io.axon.android.ui.Screens.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.robolectric.Shadows.shadowOf;
 
+import android.Manifest;
 import android.app.Application;
 import android.content.Intent;
+import android.content.pm.PackageManager;
 import android.graphics.drawable.ColorDrawable;
+import android.net.Uri;
+import android.os.PowerManager;
+import android.provider.Settings;
 import android.util.TypedValue;
 import android.widget.ProgressBar;
 import android.widget.Switch;
 import io.axon.android.AxonApp;
 import io.axon.android.Phone;
+import io.axon.android.Project;
 import io.axon.android.R;
 import io.axon.android.TestCoordinator;
 import io.axon.android.VolunteerStatus;
+import io.axon.android.engine.Volunteering;
+import io.axon.android.prefs.SettingsStore;
 import io.axon.android.service.ComputeService;
 import java.time.Duration;
+import java.util.List;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
@@ -26,7 +35,11 @@ import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.RuntimeEnvironment;
+import org.robolectric.android.controller.ActivityController;
 import org.robolectric.android.controller.ServiceController;
+import org.robolectric.annotation.Config;
+import org.robolectric.shadows.ShadowActivity;
+import org.robolectric.shadows.ShadowPowerManager;
 
 /**
  * The launcher screen against the app's real facade, with the simulated phone's battery, screen and
@@ -151,5 +164,92 @@ public class StatusActivityTest {
 
   private static int background(StatusActivity screen) {
     return ((ColorDrawable) screen.getWindow().getDecorView().getBackground()).getColor();
+  }
+
+  // Android 14 (API 34, the only framework here offline): notifications need asking (33+) and
+  // background starts need the exemption from battery optimisation (31+)
+
+  @Test
+  @Config(sdk = 34)
+  public void switchingOnAsksForNotificationsAndARefusalIsNotedWhileVolunteeringGoesOn() {
+    StatusActivity screen = open(); // switched off: nothing to ask for
+    assertThat(shadowOf(screen).getLastRequestedPermission()).isNull();
+
+    click(screen, R.id.status_switch);
+    ShadowActivity.PermissionsRequest asked = shadowOf(screen).getLastRequestedPermission();
+    assertThat(asked).as("the permission request").isNotNull();
+    assertThat(asked.requestedPermissions).containsExactly(Manifest.permission.POST_NOTIFICATIONS);
+    assertThat(Screens.shown(screen, R.id.status_notifications_off)).isFalse();
+
+    shadowOf(app).denyPermissions(Manifest.permission.POST_NOTIFICATIONS);
+    screen.onRequestPermissionsResult(
+        asked.requestCode,
+        asked.requestedPermissions,
+        new int[] {PackageManager.PERMISSION_DENIED});
+    Screens.idle();
+    assertThat(Screens.facade().isEnabled()).isTrue();
+    assertThat(Screens.shown(screen, R.id.status_notifications_off)).isTrue();
+    assertThat(text(screen, R.id.status_notifications_off))
+        .contains("keeps computing, but its progress notification is hidden");
+
+    click(screen, R.id.status_switch); // off: the note has nothing left to say
+    assertThat(Screens.shown(screen, R.id.status_notifications_off)).isFalse();
+  }
+
+  @Test
+  @Config(sdk = 34)
+  public void openingTheScreenWhileOnAsksForNotificationsUnlessGranted() {
+    Screens.facade().setEnabled(true);
+    ShadowActivity.PermissionsRequest asked = shadowOf(open()).getLastRequestedPermission();
+    assertThat(asked).as("the permission request on opening").isNotNull();
+    assertThat(asked.requestedPermissions).containsExactly(Manifest.permission.POST_NOTIFICATIONS);
+
+    shadowOf(app).grantPermissions(Manifest.permission.POST_NOTIFICATIONS);
+    StatusActivity screen = open();
+    click(screen, R.id.status_switch);
+    click(screen, R.id.status_switch); // on again
+    assertThat(shadowOf(screen).getLastRequestedPermission()).isNull();
+    assertThat(Screens.shown(screen, R.id.status_notifications_off)).isFalse();
+  }
+
+  @Test
+  @Config(sdk = 34)
+  public void explainsRunningInTheBackgroundAndOpensAndroidsDialogUntilExempt() {
+    ShadowPowerManager power = shadowOf(app.getSystemService(PowerManager.class));
+    power.setIgnoringBatteryOptimizations(app.getPackageName(), false);
+    ActivityController<StatusActivity> controller =
+        Robolectric.buildActivity(StatusActivity.class).setup();
+    StatusActivity screen = controller.get();
+    assertThat(Screens.shown(screen, R.id.status_background)).isFalse(); // off: nothing to ask
+
+    click(screen, R.id.status_switch);
+    assertThat(Screens.shown(screen, R.id.status_background)).isTrue();
+    shadowOf(screen).getNextStartedActivity(); // nothing else started meanwhile
+    click(screen, R.id.status_background_allow);
+    Intent dialog = shadowOf(screen).getNextStartedActivity();
+    assertThat(dialog).as("the activity the button starts").isNotNull();
+    assertThat(dialog.getAction()).isEqualTo(Settings.ACTION_REQUEST_IGNORE_BATTERY_OPTIMIZATIONS);
+    assertThat(dialog.getData()).isEqualTo(Uri.parse("package:io.axon.android"));
+
+    power.setIgnoringBatteryOptimizations(app.getPackageName(), true); // the volunteer allowed it
+    controller.pause().resume(); // back from the dialog
+    assertThat(Screens.shown(screen, R.id.status_background)).isFalse();
+    // and an exempt phone is not asked at all
+    assertThat(Screens.shown(open(), R.id.status_background)).isFalse();
+  }
+
+  @Test
+  public void openingTheAppStartsComputingThatAndroidRefusedInTheBackground() {
+    Phone.idealForComputing(app);
+    SettingsStore settings = ((AxonApp) app).component().settings();
+    settings.setProjects(List.of(new Project("http://192.0.2.1:8080", "key", "ada")));
+    settings.setEnabled(true);
+    ((AxonApp) app).component().volunteering().backgroundStartRefused("not allowed");
+
+    StatusActivity screen = open();
+    assertThat(text(screen, R.id.status_reason)).isEqualTo(Volunteering.BACKGROUND_START_BLOCKED);
+    Intent started = shadowOf(app).getNextStartedService();
+    assertThat(started).as("the service started by the open app").isNotNull();
+    assertThat(started.getComponent().getClassName()).isEqualTo(ComputeService.class.getName());
   }
 }
