@@ -3,6 +3,7 @@ package io.axon.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.axon.coordinator.testing.TestCoordinator;
 import io.axon.desktop.common.FxmlView;
 import io.axon.desktop.settings.ProjectSettings;
 import io.axon.desktop.settings.SettingsStore;

@@ -3,6 +3,7 @@ package io.axon.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.axon.coordinator.testing.TestCoordinator;
 import io.axon.core.prefs.Preferences;
 import io.axon.core.prefs.PreferencesStore;
 import io.axon.desktop.settings.ProjectSettings;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.axon.coordinator.testing.TestCoordinator;
 import io.axon.core.prefs.PreferencesStore;
 import io.axon.desktop.settings.ProjectSettings;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.axon.android.ui;
 
-import io.axon.android.TestCoordinator;
+import io.axon.coordinator.testing.TestCoordinator;
 import io.axon.core.client.CoordinatorClient;
 import io.axon.core.engine.EngineConfig;
 import io.axon.core.engine.VolunteerEngine;
@@ -12,13 +12,10 @@ import io.axon.core.protocol.JobSpec;
 import io.axon.core.training.Hyperparameters;
 import io.axon.core.training.ModelKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * The screen tests' coordinator: the module's {@link TestCoordinator} (a real one on a random
@@ -70,7 +67,7 @@ final class Coordinators {
             .withReplication(JobSpec.Replication.NONE)
             .withPayoutPerCredit("0.25");
     Path csv = Files.createTempFile(hostDir, "credit-job", ".csv");
-    Files.write(csv, separableCsv(400, 3));
+    Files.write(csv, TestCoordinator.separableCsv(400, 3));
     try (CoordinatorClient client = CoordinatorClient.builder(url).build()) {
       client.submitJob(spec, csv);
     }
@@ -101,18 +98,5 @@ final class Coordinators {
         .preferences(() -> Preferences.defaults().withRunMode(Preferences.RunMode.ALWAYS))
         .build()
         .run(); // returns once its one unit is handed in
-  }
-
-  /** Two features; the label is 1 when a weighted sum plus noise is positive. */
-  private static byte[] separableCsv(int rows, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    StringBuilder csv = new StringBuilder("x1,x2,label\n");
-    for (int i = 0; i < rows; i++) {
-      double x1 = random.nextDouble(-2, 2);
-      double x2 = random.nextDouble(-2, 2);
-      int label = 1.5 * x1 - x2 + 0.2 * random.nextGaussian() > 0 ? 1 : 0;
-      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%d%n", x1, x2, label));
-    }
-    return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axon.android.Earnings;
 import io.axon.android.R;
-import io.axon.android.TestCoordinator;
+import io.axon.coordinator.testing.TestCoordinator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

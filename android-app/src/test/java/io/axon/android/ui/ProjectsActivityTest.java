@@ -11,7 +11,7 @@ import android.widget.LinearLayout;
 import android.widget.TextView;
 import io.axon.android.Project;
 import io.axon.android.R;
-import io.axon.android.TestCoordinator;
+import io.axon.coordinator.testing.TestCoordinator;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;

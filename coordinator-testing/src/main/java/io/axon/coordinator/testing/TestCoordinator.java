@@ -1,4 +1,4 @@
-package io.axon.android;
+package io.axon.coordinator.testing;
 
 import io.axon.coordinator.Coordinator;
 import io.axon.coordinator.CoordinatorConfig;
@@ -120,7 +120,7 @@ public final class TestCoordinator implements AutoCloseable {
   }
 
   /** Two features; the label is 1 when a weighted sum plus noise is positive. */
-  static byte[] separableCsv(int rows, long seed) {
+  public static byte[] separableCsv(int rows, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     StringBuilder csv = new StringBuilder("x1,x2,label\n");
     for (int i = 0; i < rows; i++) {
