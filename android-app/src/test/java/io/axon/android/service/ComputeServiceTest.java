@@ -103,15 +103,7 @@ public class ComputeServiceTest {
   @Test
   public void brokenConditionsStopComputingWithinSecondsAndTheUnitResumesFromItsCheckpoint()
       throws Exception {
-    coordinator.submitSlowJob("phone-slow");
-    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
-    facade.setEnabled(true);
-    service =
-        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
-            .create()
-            .startCommand(0, 1);
-
-    await(Duration.ofSeconds(60), () -> progress() > 0);
+    computeASlowUnit("phone-slow");
     assertThat(facade.status().state()).isEqualTo(State.COMPUTING);
 
     // the ongoing notification shows the unit's progress and a stop action (next tick)
@@ -152,14 +144,7 @@ public class ComputeServiceTest {
 
   @Test
   public void chargeBelowTheBandStopsComputingUntilTheResumeLevel() throws Exception {
-    coordinator.submitSlowJob("phone-band");
-    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
-    facade.setEnabled(true);
-    service =
-        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
-            .create()
-            .startCommand(0, 1);
-    await(Duration.ofSeconds(60), () -> progress() > 0);
+    computeASlowUnit("phone-band");
 
     Phone.battery(app, true, 89, 30);
     await(Duration.ofSeconds(10), () -> !host.running());
@@ -181,14 +166,7 @@ public class ComputeServiceTest {
   @Test
   public void hotBatteryStopsComputingUntilItHasCooledThreeDegreesBelowTheMaximum()
       throws Exception {
-    coordinator.submitSlowJob("phone-hot");
-    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
-    facade.setEnabled(true);
-    service =
-        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
-            .create()
-            .startCommand(0, 1);
-    await(Duration.ofSeconds(60), () -> progress() > 0);
+    computeASlowUnit("phone-hot");
 
     Phone.battery(app, true, 100, 41);
     await(Duration.ofSeconds(10), () -> !host.running());
@@ -224,12 +202,7 @@ public class ComputeServiceTest {
 
   @Test
   public void notificationStopActionTurnsVolunteeringOff() throws Exception {
-    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
-    facade.setEnabled(true);
-    service =
-        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
-            .create()
-            .startCommand(0, 1);
+    startVolunteering();
     idleMain();
 
     notification().actions[0].actionIntent.send();
@@ -238,6 +211,26 @@ public class ComputeServiceTest {
     assertThat(facade.isEnabled()).isFalse();
     assertThat(facade.status()).isEqualTo(new VolunteerStatus(State.STOPPED, "stopped", null));
     assertThat(app.getSystemService(JobScheduler.class).getAllPendingJobs()).isEmpty();
+  }
+
+  /**
+   * Submits a slow one-unit job, attaches with a new account, turns volunteering on, starts the
+   * service the switch asked for and waits until the unit has made progress.
+   */
+  private void computeASlowUnit(String jobName) throws Exception {
+    coordinator.submitSlowJob(jobName);
+    startVolunteering();
+    await(Duration.ofSeconds(60), () -> progress() > 0);
+  }
+
+  /** Attaches with a new account, turns volunteering on, and starts the service it asked for. */
+  private void startVolunteering() throws Exception {
+    facade.attach(coordinator.url(), coordinator.createAccount("phone volunteer"));
+    facade.setEnabled(true);
+    service =
+        Robolectric.buildService(ComputeService.class, shadowOf(app).getNextStartedService())
+            .create()
+            .startCommand(0, 1);
   }
 
   private double progress() {
