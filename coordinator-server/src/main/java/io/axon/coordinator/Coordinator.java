@@ -1,7 +1,9 @@
 package io.axon.coordinator;
 
+import io.axon.coordinator.web.ListenSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,11 +33,26 @@ public final class Coordinator implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Migrates the database, resumes unfinished jobs and starts serving. */
+  /**
+   * Binds the port, then migrates the database, resumes unfinished jobs and starts serving.
+   *
+   * @throws ListenSocket.PortUnavailableException if it cannot listen; nothing was created then
+   */
   public synchronized Coordinator start() {
     if (component != null) {
       throw new IllegalStateException("already started");
     }
+    // first, so that a coordinator that cannot listen leaves no database behind
+    ServerSocketChannel channel = ListenSocket.bind(config.bind(), config.port());
+    try {
+      return start(channel);
+    } catch (RuntimeException e) {
+      ListenSocket.close(channel);
+      throw e;
+    }
+  }
+
+  private Coordinator start(ServerSocketChannel channel) {
     try {
       Path uploads = Files.createDirectories(config.dataDir().resolve("uploads"));
       // parts spooled by a coordinator that was killed mid-upload
@@ -51,7 +68,7 @@ public final class Coordinator implements AutoCloseable {
     try {
       started.database().migrate();
       started.transitioner().start();
-      started.webServer().start();
+      started.webServer().start(channel);
     } catch (RuntimeException e) {
       started.webServer().stop();
       started.transitioner().stop();

@@ -2,6 +2,7 @@ package io.axon.coordinator;
 
 import io.axon.coordinator.ConfigKeys.ConfigException;
 import io.axon.coordinator.ops.Logging;
+import io.axon.coordinator.web.ListenSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
     footer =
         "Every option except --config may also be set in the configuration file, as KEY = VALUE.")
 public final class CoordinatorMain implements Callable<Integer> {
-  /** Exit status of a configuration that cannot be used. */
+  /** Exit status of a configuration that cannot be used, or of a port that cannot be bound. */
   static final int BAD_CONFIG = 2;
 
   @Option(
@@ -96,7 +97,14 @@ public final class CoordinatorMain implements Callable<Integer> {
       return BAD_CONFIG;
     }
     Logging.use(config.logFormat());
-    Coordinator coordinator = new Coordinator(config).start();
+    Coordinator coordinator;
+    try {
+      coordinator = new Coordinator(config).start();
+    } catch (ListenSocket.PortUnavailableException e) {
+      // checked before the database is opened, so nothing was created in the data directory
+      System.err.println("axon coordinator: " + e.getMessage());
+      return BAD_CONFIG;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

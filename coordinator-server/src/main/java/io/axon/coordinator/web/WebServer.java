@@ -12,7 +12,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +41,28 @@ public final class WebServer {
     this.adminBootstrap = adminBootstrap;
   }
 
-  public synchronized void start() {
+  /**
+   * Starts serving on {@code channel}, a socket bound by {@link ListenSocket#bind} (Jetty closes it
+   * when the server stops).
+   */
+  public synchronized void start(ServerSocketChannel channel) {
     app =
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
               javalin.startup.showOldJavalinVersionWarning = false;
-              javalin.jetty.host = config.bind();
-              javalin.jetty.port = config.port();
+              // the socket the coordinator bound before it opened the database
+              javalin.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector connector =
+                        new ServerConnector(server, new HttpConnectionFactory(http));
+                    try {
+                      connector.open(channel);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                    return connector;
+                  });
               // Bodies enforces the per-endpoint limits; this only has to stay out of its way.
               javalin.http.maxRequestSize = Math.max(config.maxJobBytes(), config.maxResultBytes());
               javalin.requestLogger.http(metrics::request);
