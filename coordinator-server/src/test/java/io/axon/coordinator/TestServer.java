@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,11 +27,21 @@ import org.jdbi.v3.core.Jdbi;
 final class TestServer implements AutoCloseable {
   final CoordinatorConfig config;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Clock clock;
   private Coordinator coordinator;
   private final String url;
 
   TestServer(CoordinatorConfig config) {
-    this.coordinator = new Coordinator(config).start();
+    this(config, Clock.systemUTC());
+  }
+
+  /**
+   * A coordinator that reads the time from {@code clock}: with a {@link MutableClock}, a test moves
+   * deadlines and expiries past by hand instead of waiting for them.
+   */
+  TestServer(CoordinatorConfig config, Clock clock) {
+    this.clock = clock;
+    this.coordinator = new Coordinator(config, clock).start();
     // restarts reuse the port, so that volunteers' clients keep working
     this.config = config.toBuilder().port(coordinator.port()).build();
     this.url = coordinator.url();
@@ -104,7 +115,7 @@ final class TestServer implements AutoCloseable {
   /** Starts again on the same data directory and port. */
   void restart() {
     coordinator.stop();
-    coordinator = new Coordinator(config).start();
+    coordinator = new Coordinator(config, clock).start();
   }
 
   @Override
