@@ -1,7 +1,7 @@
 package io.axon.core.engine;
 
-import static io.axon.core.engine.FakeCoordinator.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.axon.core.prefs.PreferenceOverrides;
 import io.axon.core.prefs.Preferences;
@@ -73,7 +73,7 @@ class ThrottleMeasurementTest {
                   throw new IllegalStateException(e);
                 }
               });
-      await(Duration.ofSeconds(30), () -> epochs.get() > 0);
+      await().atMost(Duration.ofSeconds(30)).until(() -> epochs.get() > 0);
       Thread.sleep(2000); // past the JIT's warm-up
       double baseline = cpuPercent(os, Duration.ofSeconds(5));
       preferences.set(fifty);
@@ -82,7 +82,7 @@ class ThrottleMeasurementTest {
       long wall0 = System.nanoTime();
       long cpu0 = os.getProcessCpuTime();
       long thread0 = threads.getThreadCpuTime(trainingThread.get());
-      Thread.sleep(WINDOW.toMillis());
+      Thread.sleep(WINDOW.toMillis()); // the measured window: wall time is what is measured
       long cpu1 = os.getProcessCpuTime();
       long thread1 = threads.getThreadCpuTime(trainingThread.get());
       long wall1 = System.nanoTime();
