@@ -107,8 +107,7 @@ class EngineCheckpointTest {
     listener.atEpochEnd =
         epoch -> {
           if (epoch <= 2) {
-            long ended = System.nanoTime();
-            EngineFixture.holdUntil(() -> System.nanoTime() - ended >= INTERVAL.toNanos());
+            EngineFixture.holdFor(INTERVAL);
           }
         };
 

@@ -129,6 +129,16 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
         .until(condition);
   }
 
+  /**
+   * Holds the calling engine thread for {@code interval} of wall time: the engine's checkpoint
+   * interval is wall time, so a unit held this long at the end of an epoch saves a checkpoint in
+   * the next one, however fast this machine trains.
+   */
+  static void holdFor(Duration interval) {
+    long from = System.nanoTime();
+    holdUntil(() -> System.nanoTime() - from >= interval.toNanos());
+  }
+
   /** Sets the preferences to the defaults with {@code pairs} ("key=value") applied. */
   void prefer(String... pairs) {
     Map<String, String> map = new LinkedHashMap<>();

@@ -62,8 +62,7 @@ public final class KilledVolunteerMain {
         return;
       }
       if (saved.get() < holdAfter) {
-        long ended = System.nanoTime(); // the last checkpoint, if any, was saved before
-        EngineFixture.holdUntil(() -> System.nanoTime() - ended >= interval.toNanos());
+        EngineFixture.holdFor(interval); // the last checkpoint, if any, was saved before
         return;
       }
       print("held");

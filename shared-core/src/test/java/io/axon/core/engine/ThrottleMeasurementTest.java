@@ -82,7 +82,7 @@ class ThrottleMeasurementTest {
       long wall0 = System.nanoTime();
       long cpu0 = os.getProcessCpuTime();
       long thread0 = threads.getThreadCpuTime(trainingThread.get());
-      Thread.sleep(WINDOW.toMillis()); // the measured window: wall time is what is measured
+      Thread.sleep(WINDOW.toMillis());
       long cpu1 = os.getProcessCpuTime();
       long thread1 = threads.getThreadCpuTime(trainingThread.get());
       long wall1 = System.nanoTime();
