@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "axon demo",
     mixinStandardHelpOptions = true,
+    version = "Axon demo 0.1.0",
     description =
         "Runs two training jobs end to end on an embedded coordinator and two volunteers.")
 public final class DemoMain implements Callable<Integer> {

@@ -22,11 +22,10 @@ record DemoResult(String job, double accuracy, double baseline, double seconds) 
   /** What the RESULT lines' fields mean, printed once above them. */
   static final List<String> LEGEND =
       List.of(
-          "accuracy: holdout accuracy of the job's final model; baseline: the same kernel, split,"
-              + " hyperparameters and epochs trained centrally in this process;",
-          "met: accuracy at most 0.5 points below the baseline (the benchmarks' target);"
-              + " seconds_submit_to_done: wall clock from submitting the job until it was DONE"
-              + " (both jobs share the volunteers).");
+          "accuracy: the job's final holdout accuracy; baseline: the same kernel, split,",
+          "  hyperparameters and epochs trained centrally in this process; met: accuracy at most",
+          "  0.5 points below the baseline (the benchmarks' target); seconds_submit_to_done: wall",
+          "  clock from submitting the job until it was DONE (the two jobs share the volunteers)");
 
   boolean metBaseline() {
     // a little slack so that exactly half a point below counts as met despite rounding error
