@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,19 +45,18 @@ class LargeJobsOnH2FileTest {
       String token = server.register("downloader").token();
       AtomicReference<List<String>> shards = new AtomicReference<>(List.of());
       AtomicBoolean submitting = new AtomicBoolean(true);
+      // counted down once the first job's shards are known (or submitting ended)
+      CountDownLatch firstJob = new CountDownLatch(1);
       List<String> failures = new CopyOnWriteArrayList<>();
       ExecutorService downloader = Executors.newSingleThreadExecutor();
       try {
         Future<Integer> downloads =
             downloader.submit(
                 () -> {
+                  firstJob.await();
                   int n = 0;
                   while (submitting.get()) {
-                    List<String> names = shards.get();
-                    if (names.isEmpty()) {
-                      Thread.sleep(20);
-                    }
-                    for (String sha256 : names) {
+                    for (String sha256 : shards.get()) {
                       HttpResponse<byte[]> reply =
                           server.getBytes("/api/v1/blobs/" + sha256, token, Map.of());
                       if (reply.statusCode() != 200) {
@@ -85,9 +85,11 @@ class LargeJobsOnH2FileTest {
             }
             long id = ProtocolJson.fromJson(reply.body(), JobStatus.class).id();
             shards.set(shardNames(server, id));
+            firstJob.countDown();
           }
         } finally {
           submitting.set(false);
+          firstJob.countDown();
         }
         assertThat(failures).isEmpty();
         assertThat(downloads.get(5, TimeUnit.MINUTES)).isPositive();

@@ -13,14 +13,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/openapi.yaml is valid OpenAPI 3 and describes exactly the routes the coordinator serves. */
+/**
+ * docs/openapi.yaml is valid OpenAPI 3 and describes exactly the routes the coordinator serves, and
+ * the route tables of docs/PROTOCOL.md list exactly those routes too.
+ */
 class OpenApiTest {
   private static final Path DOC = Path.of("..", "docs", "openapi.yaml");
+  private static final Path PROTOCOL = Path.of("..", "docs", "PROTOCOL.md");
+
+  /** A row of PROTOCOL.md's route tables: {@code | GET | `/api/v1/jobs` | anyone | ...}. */
+  private static final Pattern ROUTE_ROW =
+      Pattern.compile("(?m)^\\| (GET|POST|PUT|PATCH|DELETE) \\| `([^`]+)` \\|");
 
   @TempDir static Path dataDir;
   static Coordinator coordinator;
@@ -65,6 +75,18 @@ class OpenApiTest {
 
     assertThat(coordinator.endpoints()).isNotEmpty().doesNotHaveDuplicates();
     assertThat(described).containsExactlyInAnyOrderElementsOf(coordinator.endpoints());
+  }
+
+  @Test
+  void theProtocolPageListsEveryRouteOnceAndNoOther() throws IOException {
+    List<String> listed = new ArrayList<>();
+    Matcher row = ROUTE_ROW.matcher(Files.readString(PROTOCOL));
+    while (row.find()) {
+      listed.add(row.group(1) + " " + row.group(2));
+    }
+
+    assertThat(listed).doesNotHaveDuplicates();
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(coordinator.endpoints());
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,12 +31,25 @@ final class RunningEngines implements AutoCloseable {
   /** Host {@code hostId} (engine {@code engine}) started training work unit {@code workUnitId}. */
   record Receipt(String engine, long hostId, long workUnitId) {}
 
+  private final RoundGate gate;
+
   RunningEngines(List<String> urls, Path dir, int count) {
     this(configs(urls, dir, count));
   }
 
+  /** Engines that {@code gate} holds once they reach its round. */
+  RunningEngines(List<String> urls, Path dir, int count, RoundGate gate) {
+    this(configs(urls, dir, count), gate);
+  }
+
   /** One engine per configuration, each on its own thread. */
   RunningEngines(List<EngineConfig> configs) {
+    this(configs, null);
+  }
+
+  /** One engine per configuration, each on its own thread, held by {@code gate} if not null. */
+  RunningEngines(List<EngineConfig> configs, RoundGate gate) {
+    this.gate = gate;
     for (EngineConfig config : configs) {
       String name = config.name();
       AtomicLong hostId = new AtomicLong(-1);
@@ -52,6 +67,9 @@ final class RunningEngines implements AutoCloseable {
                     @Override
                     public void workStarted(WorkAssignment unit) {
                       receipts.add(new Receipt(name, hostId.get(), unit.workUnitId()));
+                      if (gate != null) {
+                        gate.pass(unit);
+                      }
                     }
 
                     @Override
@@ -89,6 +107,9 @@ final class RunningEngines implements AutoCloseable {
 
   @Override
   public void close() {
+    if (gate != null) {
+      gate.open();
+    }
     for (VolunteerEngine engine : engines) {
       engine.stop();
     }
@@ -98,6 +119,45 @@ final class RunningEngines implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Holds every engine that starts a unit of round {@link #round} or later, before it trains the
+   * unit, until {@link #open}: a test that must act in the middle of a job (restart or stop its
+   * coordinator) finds it there by construction, however fast this machine trains.
+   */
+  static final class RoundGate {
+    final int round;
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch opened = new CountDownLatch(1);
+
+    RoundGate(int round) {
+      this.round = round;
+    }
+
+    /** Waits until an engine is held at a unit of the gate's round. */
+    void awaitHeld() throws InterruptedException {
+      if (!reached.await(2, TimeUnit.MINUTES)) {
+        throw new AssertionError("no engine started a unit of round " + round);
+      }
+    }
+
+    /** Lets the held engines, and every later one, through. */
+    void open() {
+      opened.countDown();
+    }
+
+    private void pass(WorkAssignment unit) {
+      if (unit.round() < round) {
+        return;
+      }
+      reached.countDown();
+      try {
+        opened.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

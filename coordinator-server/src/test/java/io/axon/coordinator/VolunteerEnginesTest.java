@@ -3,11 +3,6 @@ package io.axon.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.axon.core.engine.EngineConfig;
-import io.axon.core.engine.EngineListener;
-import io.axon.core.engine.VolunteerEngine;
-import io.axon.core.prefs.Preferences;
-import io.axon.core.prefs.Preferences.RunMode;
 import io.axon.core.protocol.JobSpec;
 import io.axon.core.protocol.JobStatus;
 import io.axon.core.protocol.JobStatus.JobState;
@@ -15,9 +10,7 @@ import io.axon.core.protocol.ProtocolJson;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +24,8 @@ class VolunteerEnginesTest {
     try (TestServer server = TestServer.start(dir.resolve("coordinator"))) {
       JobStatus job = submit(server, TestJobs.replicated("engines", 2, 3));
 
-      try (Engines engines = new Engines(server, 2)) {
+      try (RunningEngines engines =
+          new RunningEngines(List.of(server.url()), dir.resolve("volunteers"), 2)) {
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> status(server, job.id()).state() != JobState.RUNNING);
@@ -54,9 +48,16 @@ class VolunteerEnginesTest {
     try (TestServer server = TestServer.start(dir.resolve("coordinator"))) {
       JobStatus job = submit(server, TestJobs.logistic("restarted", 2, 8));
 
-      try (Engines engines = new Engines(server, 2)) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> status(server, job.id()).round() >= 3);
+      // the engines wait at round 3 of 8 while the coordinator restarts: mid-job by construction
+      RunningEngines.RoundGate gate = new RunningEngines.RoundGate(3);
+      try (RunningEngines engines =
+          new RunningEngines(List.of(server.url()), dir.resolve("volunteers"), 2, gate)) {
+        gate.awaitHeld();
+        JobStatus midway = status(server, job.id());
+        assertThat(midway.state()).isEqualTo(JobState.RUNNING);
+        assertThat(midway.round()).isEqualTo(3);
         server.restart();
+        gate.open();
         await()
             .atMost(Duration.ofSeconds(90))
             .until(() -> status(server, job.id()).state() != JobState.RUNNING);
@@ -92,60 +93,5 @@ class VolunteerEnginesTest {
         .withHandle(
             h ->
                 h.createQuery("SELECT COUNT(*) FROM " + tableAndCondition).mapTo(Long.class).one());
-  }
-
-  /** Volunteer engines running on their own threads until closed. */
-  private final class Engines implements AutoCloseable {
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    private final List<VolunteerEngine> engines = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-
-    Engines(TestServer server, int count) {
-      for (int i = 1; i <= count; i++) {
-        VolunteerEngine engine =
-            VolunteerEngine.builder(
-                    new EngineConfig(
-                        server.url(), dir.resolve("volunteer" + i), 1, "volunteer" + i))
-                // the real machine monitor, but no suspending because the build box is busy
-                .preferences(() -> Preferences.defaults().withRunMode(RunMode.ALWAYS))
-                .listener(
-                    new EngineListener() {
-                      @Override
-                      public void error(Throwable error, boolean willRetry) {
-                        if (!willRetry) {
-                          errors.add(error);
-                        }
-                      }
-                    })
-                .build();
-        Thread thread =
-            new Thread(
-                () -> {
-                  try {
-                    engine.run();
-                  } catch (Exception e) {
-                    errors.add(e);
-                  }
-                },
-                "volunteer" + i);
-        engines.add(engine);
-        threads.add(thread);
-        thread.start();
-      }
-    }
-
-    @Override
-    public void close() {
-      for (VolunteerEngine engine : engines) {
-        engine.stop();
-      }
-      try {
-        for (Thread thread : threads) {
-          thread.join(10_000);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }

@@ -108,10 +108,16 @@ class ProjectsViewTest {
         .until(() -> Fx.text(root(), ".project-state"), t -> t.startsWith("No new work"));
     assertThat(new SettingsStore(dataDir).load().projects().get(0).noNewWork()).isTrue();
     long job = coordinator.submitQuickJob("no-new-work").id();
-    Thread.sleep(3000); // the coordinator retries every second: a fetching engine would have it
-    assertThat(app.component.volunteering().snapshot().units())
-        .extracting(UnitStatus::jobName)
-        .doesNotContain("no-new-work");
+    // a fixed quiet window is the point: an engine that fetched would ask every second (the
+    // coordinator's retry-after) and have the unit within about one; none may take it in three
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(app.component.volunteering().snapshot().units())
+                    .extracting(UnitStatus::jobName)
+                    .doesNotContain("no-new-work"));
     assertThat(coordinator.job(job).state().toString()).isEqualTo("RUNNING");
 
     robot.clickOn(".detach");

@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -57,7 +60,8 @@ class ScreenshotsTest {
             .until(
                 () -> app.component.volunteering().snapshot().units(),
                 u -> u.stream().anyMatch(s -> s.state() == UnitState.REPORTED));
-        // the next unit computes one second, then rests: it shows mid-way
+        // the next unit computes one second, then rests; sized from this machine's speed to need
+        // ten, it shows part-way (a unit sized by guess could be done within that second)
         app.component
             .volunteering()
             .updatePreferences(
@@ -65,13 +69,18 @@ class ScreenshotsTest {
                     PreferenceOverrides.apply(
                         p, Map.of("inUse.cpuTimePercent", "1", "notInUse.cpuTimePercent", "1")))
             .get();
-        coordinator.submitSlowJob("mnist-mlp");
+        coordinator.submitJobTrainingAtLeast("mnist-mlp", Duration.ofSeconds(10));
         await()
             .atMost(Duration.ofSeconds(90))
             .until(
                 () -> app.component.volunteering().snapshot().currentUnits(),
                 u -> !u.isEmpty() && u.get(0).progress() > 0 && u.get(0).timeLeft() != null);
-        Thread.sleep(1500); // one more poll, so that the view shows it
+        // the status view (the first one, with a project attached) shows it too
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> Fx.text(app.window.scene().getRoot(), ".unit-detail"),
+                t -> t != null && t.matches("\\d+ % · .* left"));
         for (Theme theme : Theme.values()) {
           Fx.run(() -> app.component.themes().force(theme));
           for (FxmlView view : FxmlView.values()) {
@@ -79,12 +88,9 @@ class ScreenshotsTest {
               continue;
             }
             Fx.run(() -> app.window.controller().show(view));
-            if (view == FxmlView.EARNINGS) {
-              await()
-                  .atMost(Duration.ofSeconds(20))
-                  .until(() -> Fx.visible(app.window.scene().getRoot(), "#earnings-total-credit"));
-            }
-            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> Fx.call(() -> hasItsContent(view, app.window.scene().getRoot())));
             WaitForAsyncUtils.waitForFxEvents();
             Path file =
                 out.resolve(name(view) + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png");
@@ -96,6 +102,33 @@ class ScreenshotsTest {
         app.close();
       }
     }
+  }
+
+  /**
+   * Whether {@code view} shows what it is there for: credit, a project, units, events. Runs on the
+   * FX thread.
+   */
+  private static boolean hasItsContent(FxmlView view, Parent root) {
+    return switch (view) {
+      case EARNINGS -> shown(root.lookup("#earnings-total-credit"));
+      case PROJECTS -> root.lookup(".project-card") != null;
+      case TASKS -> !((TableView<?>) root.lookup("#tasks-table")).getItems().isEmpty();
+      case EVENT_LOG -> !((TableView<?>) root.lookup("#eventlog-table")).getItems().isEmpty();
+      case STATUS -> root.lookup(".unit-progress") != null;
+      default -> true;
+    };
+  }
+
+  private static boolean shown(Node node) {
+    if (node == null || node.getScene() == null) {
+      return false;
+    }
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String name(FxmlView view) {

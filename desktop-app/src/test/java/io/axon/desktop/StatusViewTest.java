@@ -54,7 +54,7 @@ class StatusViewTest {
             attached
                 ? List.of(new ProjectSettings(coordinator.url(), null, null, false))
                 : List.of(),
-            // the unit computes one second, then rests: its progress stays in view
+            // the unit computes one second, then rests 99: its progress stays in view
             Map.of(
                 "runMode", "ALWAYS",
                 "inUse.cpuTimePercent", "1",
@@ -83,7 +83,9 @@ class StatusViewTest {
   @Test
   void showsTheUnitInTrainingWithProgressAndTimeLeftThenPausesSnoozesAndResumes(FxRobot robot)
       throws Exception {
-    long job = coordinator.submitSlowJob("status-slow").id();
+    // sized from this machine's speed to need 20 s at full speed, so that the throttle's first
+    // one-second slice leaves it part-way (a quiet machine trains the 'slow' job in about one)
+    long job = coordinator.submitJobTrainingAtLeast("status-slow", Duration.ofSeconds(20)).id();
     awaitOrExplain(
         "the status view says Running",
         Duration.ofSeconds(90),

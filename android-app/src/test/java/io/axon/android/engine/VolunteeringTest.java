@@ -2,6 +2,7 @@ package io.axon.android.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.robolectric.Shadows.shadowOf;
 
 import android.app.Application;
@@ -16,6 +17,7 @@ import io.axon.android.prefs.InvalidPreferenceException;
 import io.axon.android.prefs.PhonePreferences;
 import io.axon.coordinator.testing.TestCoordinator;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.After;
@@ -86,11 +88,17 @@ public class VolunteeringTest {
     facade.attach(coordinator.url(), coordinator.createAccount("ada"));
     facade.setPreferences(new PhonePreferences(true, 60, 90, 40, true, true, 50));
     Phone.battery(app, true, 71, 30);
-    waitForCache();
 
-    assertThat(facade.status())
-        .isEqualTo(
-            new VolunteerStatus(State.WAITING, "waiting: battery 71 %, resumes at 90 %", null));
+    // the phone's readings are cached for half a second, and no service is here to refresh them
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInSameThread()
+        .untilAsserted(
+            () ->
+                assertThat(facade.status())
+                    .isEqualTo(
+                        new VolunteerStatus(
+                            State.WAITING, "waiting: battery 71 %, resumes at 90 %", null)));
   }
 
   @Test
@@ -139,13 +147,5 @@ public class VolunteeringTest {
     assertThatThrownBy(() -> facade.earnings("http://127.0.0.1:1"))
         .isInstanceOf(IOException.class)
         .hasMessage("http://127.0.0.1:1 is not attached");
-  }
-
-  private static void waitForCache() {
-    try {
-      Thread.sleep(600);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

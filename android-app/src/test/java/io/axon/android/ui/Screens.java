@@ -1,5 +1,6 @@
 package io.axon.android.ui;
 
+import static org.awaitility.Awaitility.await;
 import static org.robolectric.Shadows.shadowOf;
 
 import android.app.Activity;
@@ -14,6 +15,8 @@ import org.robolectric.RuntimeEnvironment;
 
 /** What the screen tests share: the app's real facade, and waiting with the main looper running. */
 final class Screens {
+  private static final Duration POLL = Duration.ofMillis(25);
+
   private Screens() {}
 
   /** The real facade of the app Robolectric started from the manifest. */
@@ -28,27 +31,25 @@ final class Screens {
 
   /**
    * Waits until {@code condition} holds, running the main looper meanwhile, so that work handed
-   * back from background threads reaches the screen.
+   * back from background threads reaches the screen. Robolectric's main thread is this test's
+   * thread: the condition is polled here, not on one of Awaitility's threads.
    */
   static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      idle();
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting until " + what, e);
-      }
-      // the main thread's clock moves on with real time, so that delayed work there runs too
-      shadowOf(Looper.getMainLooper()).idleFor(java.time.Duration.ofMillis(25));
-    }
+    await(what)
+        .atMost(timeout)
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(POLL)
+        .until(
+            () -> {
+              idle();
+              if (condition.getAsBoolean()) {
+                return true;
+              }
+              // the main thread's clock moves on with real time, so that delayed work there runs
+              shadowOf(Looper.getMainLooper()).idleFor(POLL);
+              return false;
+            });
   }
 
   static void waitUntil(String what, BooleanSupplier condition) {

@@ -10,6 +10,7 @@ import android.graphics.Bitmap;
 import android.graphics.Canvas;
 import android.view.View;
 import io.axon.android.AxonApp;
+import io.axon.android.HeldTraining;
 import io.axon.android.Phone;
 import io.axon.android.VolunteerStatus;
 import io.axon.android.service.ComputeService;
@@ -46,9 +47,13 @@ import org.robolectric.annotation.GraphicsMode;
 public class ScreenshotsTest {
   @Rule public TemporaryFolder folder = new TemporaryFolder();
   private ServiceController<ComputeService> service;
+  private HeldTraining held;
 
   @After
   public void stopComputing() {
+    if (held != null) {
+      held.close();
+    }
     if (service != null) {
       service.destroy();
     }
@@ -81,8 +86,9 @@ public class ScreenshotsTest {
       shadowOf(app).grantPermissions(android.Manifest.permission.POST_NOTIFICATIONS);
       shadowOf(app.getSystemService(android.os.PowerManager.class))
           .setIgnoringBatteryOptimizations(app.getPackageName(), true);
-      coordinator.submitMlpJob(
-          "mnist-mlp", 1000); // the most epochs: ≈ 20 s here, mid-way when shot
+      coordinator.submitSlowJob("mnist-mlp");
+      // mid-way when shot, however fast this machine is: held in training from 40 % on
+      held = HeldTraining.at(((AxonApp) app).component().engineHost(), 0.4);
       Screens.facade().attach(coordinator.url(), key);
       Screens.facade().setEnabled(true);
       service =
@@ -94,7 +100,7 @@ public class ScreenshotsTest {
           Duration.ofSeconds(60),
           () -> {
             VolunteerStatus.UnitProgress unit = Screens.facade().status().unit();
-            return unit != null && unit.progress() > 0.05;
+            return unit != null && unit.progress() >= 0.4;
           });
       // the status screen first, while the unit trains
       for (Screen s : SCREENS) {

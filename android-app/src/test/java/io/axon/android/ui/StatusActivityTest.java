@@ -17,6 +17,7 @@ import android.util.TypedValue;
 import android.widget.ProgressBar;
 import android.widget.Switch;
 import io.axon.android.AxonApp;
+import io.axon.android.HeldTraining;
 import io.axon.android.Phone;
 import io.axon.android.Project;
 import io.axon.android.R;
@@ -50,9 +51,13 @@ public class StatusActivityTest {
   @Rule public TemporaryFolder folder = new TemporaryFolder();
   private final Application app = RuntimeEnvironment.getApplication();
   private ServiceController<ComputeService> service;
+  private HeldTraining held;
 
   @After
   public void stopComputing() {
+    if (held != null) {
+      held.close();
+    }
     if (service != null) {
       service.destroy();
     }
@@ -124,6 +129,8 @@ public class StatusActivityTest {
     try (TestCoordinator coordinator = Coordinators.start(folder.newFolder().toPath())) {
       Phone.idealForComputing(app);
       coordinator.submitSlowJob("status-slow");
+      // still in training when the screen is read, however fast this machine is
+      held = HeldTraining.at(((AxonApp) app).component().engineHost(), 0.02);
       Screens.facade().attach(coordinator.url(), coordinator.createAccount("ada"));
       StatusActivity screen = open();
       click(screen, R.id.status_switch); // on: the phone allows it, so the service starts at once

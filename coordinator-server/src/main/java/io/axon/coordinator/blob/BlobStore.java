@@ -63,7 +63,7 @@ public final class BlobStore {
 
   /**
    * Another transaction storing the same blob holds its row until it ends. PostgreSQL waits for it;
-   * H2 waits only its lock timeout (1 s) and then fails the statement (SQLSTATE HYT00, caused by
+   * H2 waits only its lock timeout (2 s) and then fails the statement (SQLSTATE HYT00, caused by
    * "Concurrent update in table blobs", 90131), keeping the transaction. A job submission storing
    * many shards in one transaction holds the row longer than that, so wait on: once the other
    * transaction commits the blob exists, and if it rolls back this one stores it.

@@ -49,23 +49,36 @@ import picocli.CommandLine.Option;
 @Command(
     name = "axon demo",
     mixinStandardHelpOptions = true,
+    version = "Axon demo 0.1.0",
     description =
         "Runs two training jobs end to end on an embedded coordinator and two volunteers.")
 public final class DemoMain implements Callable<Integer> {
 
-  @Option(names = "--volunteer-jar", required = true, description = "the volunteer-cli jar")
+  // Set by ./axon demo, so not in --help; the defaults serve a run from the repository's root.
+  @Option(
+      names = "--volunteer-jar",
+      hidden = true,
+      defaultValue = "volunteer-cli/target/axon-volunteer.jar",
+      description = "the volunteer-cli jar")
   Path volunteerJar;
 
-  @Option(names = "--datasets", required = true, description = "the repository's datasets/ folder")
+  @Option(
+      names = "--datasets",
+      hidden = true,
+      defaultValue = "datasets",
+      description = "the repository's datasets/ folder")
   Path datasets;
 
-  @Option(names = "--volunteers", defaultValue = "2", description = "volunteer processes to start")
+  @Option(
+      names = "--volunteers",
+      defaultValue = "2",
+      description = "volunteer processes to start (default: ${DEFAULT-VALUE})")
   int volunteers;
 
   @Option(
       names = "--lr-rows",
       defaultValue = "780000",
-      description = "rows of the synthetic logistic-regression set")
+      description = "rows of the synthetic logistic-regression set (default: ${DEFAULT-VALUE})")
   int lrRows;
 
   @Option(names = "--keep", description = "keep the temporary data directory and logs")
@@ -85,6 +98,8 @@ public final class DemoMain implements Callable<Integer> {
       // the demo prints each round itself; the coordinator's own lines would say it twice
       ((Logger) LoggerFactory.getLogger("io.axon")).setLevel(Level.WARN);
     }
+    // the demo prints the one-time login itself (printAdminLogin), next to the admin page's URL
+    ((Logger) LoggerFactory.getLogger(AdminBootstrap.class)).setLevel(Level.ERROR);
     if (!Files.isRegularFile(volunteerJar)) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "no volunteer jar at " + volunteerJar + " (run ./axon build)");
@@ -138,14 +153,11 @@ public final class DemoMain implements Callable<Integer> {
         job.baseline = baselineResults.get(job).get();
       }
       System.out.println();
+      DemoResult.LEGEND.forEach(System.out::println);
       for (DemoJob job : jobs) {
-        System.out.printf(
-            Locale.ROOT,
-            "RESULT job=%s accuracy=%.4f baseline=%.4f seconds=%d%n",
-            job.spec.name(),
-            job.accuracy,
-            job.baseline.accuracy(),
-            Math.round(job.seconds));
+        System.out.println(
+            new DemoResult(job.spec.name(), job.accuracy, job.baseline.accuracy(), job.seconds)
+                .line());
       }
       ok = true;
     } finally {

@@ -1,14 +1,17 @@
 package io.axon.coordinator.blob;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.axon.coordinator.CoordinatorConfig;
+import io.axon.coordinator.LockWaits;
 import io.axon.coordinator.db.Database;
 import io.axon.core.common.Sha256;
 import io.axon.core.protocol.BlobRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,6 +36,9 @@ class ConcurrentBlobStoreTest {
   BlobStore store;
   static final byte[] OWN = "the second writer's own blob".getBytes(StandardCharsets.UTF_8);
   final byte[] bytes = new byte[BlobStore.CHUNK_BYTES + 100];
+
+  /** BlobStore's statement that waits for another transaction storing the same blob. */
+  private static final String INSERT = "INSERT INTO blobs";
 
   @BeforeEach
   void open() {
@@ -94,7 +100,7 @@ class ConcurrentBlobStoreTest {
               () -> {
                 for (int i = 0; i < blobs; i++) {
                   byte[] small = ("blob " + i).getBytes(StandardCharsets.UTF_8);
-                  await(start);
+                  meet(start);
                   database.jdbi().useTransaction(h -> store.put(h, small));
                 }
               },
@@ -107,7 +113,7 @@ class ConcurrentBlobStoreTest {
     assertThat(count("blob_chunks")).isEqualTo(blobs);
   }
 
-  private static void await(CyclicBarrier barrier) {
+  private static void meet(CyclicBarrier barrier) {
     try {
       barrier.await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -118,9 +124,9 @@ class ConcurrentBlobStoreTest {
   /**
    * Starts storing other bytes and then the same bytes in a transaction of its own, and keeps it
    * waiting for longer than H2's lock timeout, as a job submission that stores many shards in one
-   * transaction does.
+   * transaction does: until H2 gave up on its INSERT once and BlobStore ran it again.
    */
-  private CompletableFuture<BlobRef> secondWriter() throws InterruptedException {
+  private CompletableFuture<BlobRef> secondWriter() {
     CompletableFuture<BlobRef> second =
         CompletableFuture.supplyAsync(
             () ->
@@ -131,7 +137,19 @@ class ConcurrentBlobStoreTest {
                           store.put(h, OWN);
                           return store.put(h, bytes);
                         }));
-    Thread.sleep(2500);
+    LockWaits.awaitStatementWaiting(database.jdbi(), INSERT);
+    List<String> first = LockWaits.starts(database.jdbi(), INSERT);
+    // past H2's lock timeout (2 s, its INITIAL_LOCK_TIMEOUT), whatever this machine's speed
+    await()
+        .alias("the second writer's INSERT timed out and was run again")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .failFast("the second writer gave up", second::isDone)
+        .until(
+            () -> {
+              List<String> now = LockWaits.starts(database.jdbi(), INSERT);
+              return !now.isEmpty() && !now.equals(first);
+            });
     assertThat(second).as("the second writer waits for the first").isNotDone();
     return second;
   }

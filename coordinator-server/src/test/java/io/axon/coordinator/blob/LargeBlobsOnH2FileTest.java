@@ -8,6 +8,7 @@ import io.axon.core.common.Sha256;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,20 +59,18 @@ class LargeBlobsOnH2FileTest {
   void storesJobsOfLargeShardsWhileTheNewestIsDownloaded() throws Exception {
     AtomicReference<String> newest = new AtomicReference<>();
     AtomicBoolean storing = new AtomicBoolean(true);
+    // counted down once the first job is stored (or storing ended): downloads start then
+    CountDownLatch firstStored = new CountDownLatch(1);
     ExecutorService downloader = Executors.newSingleThreadExecutor();
     try {
       Future<Integer> downloads =
           downloader.submit(
               () -> {
+                firstStored.await();
                 int n = 0;
                 while (storing.get()) {
-                  String sha256 = newest.get();
-                  if (sha256 == null) {
-                    Thread.sleep(5);
-                  } else {
-                    assertThat(store.require(sha256)).hasSize(SHARD_BYTES);
-                    n++;
-                  }
+                  assertThat(store.require(newest.get())).hasSize(SHARD_BYTES);
+                  n++;
                 }
                 return n;
               });
@@ -96,9 +95,11 @@ class LargeBlobsOnH2FileTest {
                       });
           assertThat(last).isEqualTo(Sha256.hex(shards[SHARDS_PER_JOB - 1]));
           newest.set(last);
+          firstStored.countDown();
         }
       } finally {
         storing.set(false);
+        firstStored.countDown();
       }
       assertThat(downloads.get(60, TimeUnit.SECONDS)).isPositive();
     } finally {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.axon.coordinator.CreditDatabases;
 import io.axon.coordinator.CreditTestData;
+import io.axon.coordinator.LockWaits;
 import io.axon.coordinator.db.Database;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class CreditGranterTest {
       assertThat(granter.grant(first, grant)).isTrue();
 
       Future<Boolean> other = threads.submit(inTransaction(second, grant));
-      Thread.sleep(300);
+      LockWaits.awaitStatementWaiting(jdbi, "INSERT INTO credit_ledger");
       assertThat(other).as("the second grant waits on the first's ledger row").isNotDone();
       first.commit();
 
@@ -139,7 +140,8 @@ class CreditGranterTest {
       assertThat(granter.grant(first, grant)).isTrue();
 
       Future<Boolean> other = threads.submit(inTransaction(second, grant));
-      Thread.sleep(300);
+      LockWaits.awaitStatementWaiting(jdbi, "INSERT INTO credit_ledger");
+      assertThat(other).as("the second grant waits on the first's ledger row").isNotDone();
       first.rollback();
 
       assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
