@@ -31,9 +31,12 @@ class EngineCheckpointTest {
     dataDir = fixture.dataDir;
   }
 
+  /** The shortest interval {@link EngineConfig} allows. */
+  private static final Duration INTERVAL = Duration.ofMillis(100);
+
   private VolunteerEngine engine(int threads, int maxUnits, EngineListener listener) {
     return fixture.engine(
-        fixture.config(threads, maxUnits).withCheckpointInterval(Duration.ofMillis(100)), listener);
+        fixture.config(threads, maxUnits).withCheckpointInterval(INTERVAL), listener);
   }
 
   /** The SHA-256 of the model an uninterrupted, single-threaded run of {@code unit} gives. */
@@ -96,8 +99,18 @@ class EngineCheckpointTest {
 
   @Test
   void savesCheckpointsWhileTrainingAndDeletesThemOnceTheResultIsSaved() throws Exception {
-    WorkAssignment unit = coordinator.offerLogistic(200_000, 60);
+    WorkAssignment unit = coordinator.offerLogistic(50_000, 4); // 1,563 mini-batches an epoch
     RecordingListener listener = new RecordingListener();
+    // The ends of epochs 1 and 2 are held until an interval has passed since they came (the last
+    // checkpoint or the start is earlier still): the trainer reads the clock every eighth
+    // mini-batch, so epochs 2 and 3 each save one, however fast this machine trains.
+    listener.atEpochEnd =
+        epoch -> {
+          if (epoch <= 2) {
+            long ended = System.nanoTime();
+            EngineFixture.holdUntil(() -> System.nanoTime() - ended >= INTERVAL.toNanos());
+          }
+        };
 
     EngineFixture.start(engine(2, 1, listener)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 

@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,6 +36,9 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
           Duration.ofSeconds(2),
           2,
           Duration.ofMillis(10));
+
+  /** The longest a test holds a training thread inside a listener callback. */
+  static final Duration HOLD_MAX = Duration.ofSeconds(60);
 
   final ScriptedMachine machine = new ScriptedMachine();
   final AtomicReference<Preferences> preferences = new AtomicReference<>(Preferences.defaults());
@@ -84,6 +90,43 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
             throw new IllegalStateException(e);
           }
         });
+  }
+
+  /**
+   * Awaitility waiting up to {@code max}, checking at once and then every 10 ms (its default of 100
+   * ms would add up over the many waits of these tests).
+   */
+  static ConditionFactory waitUpTo(Duration max) {
+    return Awaitility.await()
+        .atMost(max)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10));
+  }
+
+  /**
+   * Waits until the governor has read the machine {@code readings} more times (it reads it once per
+   * decision, every period). By then the decisions taken on all but the last of those readings have
+   * been published, logged and written to the status file, and every engine thread that waits on
+   * the governor has been woken by each of them and had a whole period to act: a test that checks
+   * afterwards that nothing happened has given the engine {@code readings - 1} chances to do it.
+   */
+  void awaitDecisions(int readings) {
+    int target = machine.reads() + readings;
+    waitUpTo(Duration.ofSeconds(readings * 10L)).until(() -> machine.reads() >= target);
+  }
+
+  /**
+   * Holds the calling engine thread (a listener callback: the training thread in {@code
+   * epochFinished}) until {@code condition} holds, so that the unit is still in training when the
+   * test's condition comes true, however fast this machine trains. Fails after {@link #HOLD_MAX}.
+   */
+  static void holdUntil(Callable<Boolean> condition) {
+    Awaitility.await()
+        .atMost(HOLD_MAX)
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .until(condition);
   }
 
   /** Sets the preferences to the defaults with {@code pairs} ("key=value") applied. */

@@ -4,6 +4,7 @@ import io.axon.core.protocol.WorkAssignment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 /** Records what an engine reports, for assertions. Thread-safe. */
 public final class RecordingListener implements EngineListener {
@@ -20,6 +21,12 @@ public final class RecordingListener implements EngineListener {
   public final List<Double> resumed = new CopyOnWriteArrayList<>();
   public final List<Double> checkpoints = new CopyOnWriteArrayList<>();
   public final List<Double> progress = new CopyOnWriteArrayList<>();
+
+  /**
+   * Runs on the training thread at the end of each epoch (given 1-based), after it is recorded: a
+   * test may hold training there, at a known point of the unit.
+   */
+  public volatile IntConsumer atEpochEnd = epoch -> {};
 
   @Override
   public void registered(long hostId, String coordinatorUrl, boolean newlyRegistered) {
@@ -49,6 +56,7 @@ public final class RecordingListener implements EngineListener {
   @Override
   public void epochFinished(WorkAssignment unit, int epoch, int epochs, double meanLoss) {
     this.epochs.add(epoch);
+    atEpochEnd.accept(epoch);
   }
 
   @Override
