@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A class's {@code main} in a JVM of its own, on this test's class path, for tests that kill or
@@ -71,15 +73,20 @@ public final class ChildJvm implements AutoCloseable {
    */
   public void await(Duration timeout, Predicate<List<String>> condition)
       throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.test(lines)) {
-      if (System.nanoTime() > end || !process.isAlive()) {
-        if (condition.test(lines)) {
-          return;
-        }
-        throw new AssertionError("the child JVM did not get there; its output:\n" + output());
-      }
-      Thread.sleep(10);
+    try {
+      Awaitility.await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> condition.test(lines) || !process.isAlive());
+    } catch (ConditionTimeoutException e) {
+      // reported below, with the output
+    }
+    if (!condition.test(lines) && !process.isAlive()) {
+      reader.join(timeout.toMillis()); // its last lines may still be on their way
+    }
+    if (!condition.test(lines)) {
+      throw new AssertionError("the child JVM did not get there; its output:\n" + output());
     }
   }
 

@@ -6,6 +6,7 @@ import io.axon.core.protocol.WorkAssignment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +42,10 @@ class KillAndResumeTest {
   @Test
   void aVolunteerKilledWithSigkillResumesFromItsLastCheckpointToTheUninterruptedBits()
       throws Exception {
-    WorkAssignment unit = coordinator.offerLogistic(200_000, 150); // seconds of training
-    Child first = start(2);
-    first.await(lines -> lines.stream().filter(l -> l.startsWith("checkpoint")).count() >= 3);
+    WorkAssignment unit = coordinator.offerLogistic(200_000, 10);
+    Child first = start(2, "3"); // held in training after three checkpoints
+    first.await(lines -> lines.contains("held"));
+    assertThat(first.events()).filteredOn(l -> l.startsWith("checkpoint")).hasSizeGreaterThan(2);
 
     first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
     assertThat(first.jvm.waitFor(Duration.ofSeconds(10))).isTrue();
@@ -80,14 +82,11 @@ class KillAndResumeTest {
     assertThat(dataDir.resolve("checkpoints")).isEmptyDirectory();
   }
 
-  private Child start(int threads) throws IOException {
-    ChildJvm jvm =
-        ChildJvm.start(
-            KilledVolunteerMain.class,
-            coordinator.url(),
-            dataDir.toString(),
-            Integer.toString(threads),
-            "100");
+  private Child start(int threads, String... holdAfterCheckpoints) throws IOException {
+    List<String> args =
+        new ArrayList<>(List.of(coordinator.url(), dataDir.toString(), "" + threads, "100"));
+    args.addAll(List.of(holdAfterCheckpoints));
+    ChildJvm jvm = ChildJvm.start(KilledVolunteerMain.class, args.toArray(String[]::new));
     children.add(jvm);
     return new Child(jvm);
   }
