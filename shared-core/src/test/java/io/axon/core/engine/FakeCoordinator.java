@@ -20,7 +20,6 @@ import io.axon.core.training.Kernel;
 import io.axon.core.training.ModelFormat;
 import io.axon.core.training.ModelSpec;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -35,7 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -275,18 +273,6 @@ public final class FakeCoordinator implements AutoCloseable {
   /** The work requests received, in order. */
   public List<WorkRequest> workRequests() {
     return Collections.unmodifiableList(workRequests);
-  }
-
-  /** Polls {@code condition} until it holds; fails after {@code timeout}. */
-  public static void await(Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(10);
-    }
   }
 
   @Override
