@@ -1,8 +1,10 @@
 package io.axon.core.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.axon.core.data.Dataset;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,12 +26,18 @@ class PauseHookTest {
     TrainingResult plain = kernel.train(start, DATA, HYPER, 2, 5, 1, TrainingListener.NONE);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
+    AtomicInteger batches = new AtomicInteger();
     AtomicInteger epochs = new AtomicInteger();
     TrainingListener listener =
         new TrainingListener() {
           @Override
           public void epochFinished(int epoch, int total, double meanLoss) {
             epochs.incrementAndGet();
+          }
+
+          @Override
+          public void batchFinished(int epoch, int total, int batch, int batchCount) {
+            batches.incrementAndGet();
           }
 
           @Override
@@ -42,9 +50,14 @@ class PauseHookTest {
 
     CompletableFuture<TrainingResult> running =
         CompletableFuture.supplyAsync(() -> kernel.train(start, DATA, HYPER, 2, 5, 2, listener));
-    Thread.sleep(300);
-    assertThat(calls.get()).isEqualTo(5);
-    assertThat(epochs.get()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 5);
+    // Held: nothing may move while the hook blocks. What is checked is that nothing happens, so
+    // it takes a quiet window (as before this test used Awaitility); 300 ms is far longer than
+    // all 40 mini-batches of this run take unheld.
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> calls.get() == 5 && batches.get() == 4 && epochs.get() == 0);
     assertThat(running).isNotDone();
     release.countDown();
     TrainingResult paused = running.get(10, TimeUnit.SECONDS);
@@ -58,6 +71,7 @@ class PauseHookTest {
   void aCancellationEndsAPauseAndStopsTraining() throws Exception {
     Kernel kernel = Kernel.forSpec(SPEC);
     AtomicBoolean cancelled = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
     AtomicInteger waits = new AtomicInteger();
     TrainingListener listener =
         new TrainingListener() {
@@ -72,17 +86,16 @@ class PauseHookTest {
           @Override
           public void awaitPermission() throws InterruptedException {
             waits.incrementAndGet();
-            while (!cancelled.get()) { // suspended until resumed or stopped
-              Thread.sleep(5);
-            }
+            stopped.await(); // suspended until stopped
           }
         };
     CompletableFuture<TrainingResult> running =
         CompletableFuture.supplyAsync(
             () -> kernel.train(kernel.initialize(0), DATA, HYPER, 2, 5, 1, listener));
-    Thread.sleep(100);
+    await().atMost(Duration.ofSeconds(10)).until(() -> waits.get() == 1); // in the pause
 
     cancelled.set(true);
+    stopped.countDown();
 
     assertThat(running)
         .failsWithin(5, TimeUnit.SECONDS)
@@ -95,6 +108,7 @@ class PauseHookTest {
   void anInterruptDuringAPauseStopsTrainingAndKeepsTheInterruptFlag() throws Exception {
     Kernel kernel = Kernel.forSpec(SPEC);
     CountDownLatch never = new CountDownLatch(1);
+    CountDownLatch pausing = new CountDownLatch(1);
     AtomicBoolean flagAfter = new AtomicBoolean();
     AtomicBoolean cancelledException = new AtomicBoolean();
     TrainingListener listener =
@@ -104,6 +118,7 @@ class PauseHookTest {
 
           @Override
           public void awaitPermission() throws InterruptedException {
+            pausing.countDown();
             never.await();
           }
         };
@@ -118,7 +133,9 @@ class PauseHookTest {
               }
             });
     trainer.start();
-    Thread.sleep(100);
+    assertThat(pausing.await(10, TimeUnit.SECONDS)).isTrue();
+    // inside the pause's wait, not on the way to it
+    await().atMost(Duration.ofSeconds(10)).until(() -> trainer.getState() == Thread.State.WAITING);
 
     trainer.interrupt();
     trainer.join(5_000);

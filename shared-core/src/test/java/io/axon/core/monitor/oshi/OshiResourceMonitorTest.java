@@ -2,6 +2,7 @@ package io.axon.core.monitor.oshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.axon.core.monitor.PowerSource;
@@ -29,11 +30,21 @@ class OshiResourceMonitorTest {
   }
 
   @Test
-  void readsSaneValuesOnThisMachine() throws InterruptedException {
+  void readsSaneValuesOnThisMachine() {
     OshiResourceMonitor monitor = OshiResourceMonitor.create(() -> IDLE, Duration.ZERO);
-    Thread.sleep(OshiResourceMonitor.MIN_SAMPLE_MILLIS + 100);
 
-    Readings r = monitor.read();
+    // loads are NaN until MIN_SAMPLE_MILLIS of ticks have passed since the monitor was created (a
+    // reading before that keeps the first sample); then the first that has both
+    Readings r =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .pollDelay(Duration.ofMillis(OshiResourceMonitor.MIN_SAMPLE_MILLIS))
+            .pollInterval(Duration.ofMillis(50))
+            .until(
+                monitor::read,
+                reading ->
+                    !Double.isNaN(reading.systemCpuLoad())
+                        && !Double.isNaN(reading.processCpuLoad()));
 
     assertThat(r.logicalCpus()).isGreaterThanOrEqualTo(1);
     assertThat(r.systemCpuLoad()).isBetween(0.0, 1.0);
@@ -51,6 +62,8 @@ class OshiResourceMonitorTest {
       throws InterruptedException {
     OshiResourceMonitor monitor = OshiResourceMonitor.create(() -> IDLE, Duration.ZERO);
     CpuCount quietCount = new CpuCount();
+    // The two sleeps are measurement windows (OSHI's count against the JVM's over the same wall
+    // time), not waits for something to happen.
     Thread.sleep(500);
     Readings quiet = monitor.read();
     double jvmQuiet = quietCount.load(quiet.logicalCpus());
