@@ -1,6 +1,7 @@
 package io.axon.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.axon.coordinator.admin.AdminBootstrap;
 import io.axon.core.engine.EngineConfig;
@@ -336,24 +337,19 @@ class AdminBrowserTest {
   }
 
   private static String text(String css) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return browser.findElement(By.cssSelector(css)).getText().trim();
-      } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-        // the running job's page reloads itself
-        if (attempt == 20) {
-          throw e;
-        }
-        sleep(100);
-      } catch (org.openqa.selenium.WebDriverException e) {
-        // the same reload seen from Chromium's inspector, between finding the node and reading it:
-        // "Node with given id does not belong to the document"
-        if (attempt == 20 || !String.valueOf(e.getMessage()).contains("does not belong")) {
-          throw e;
-        }
-        sleep(100);
-      }
-    }
+    // the running job's page reloads itself: the node can be stale or gone for a moment, or (seen
+    // from Chromium's inspector, between finding the node and reading it) "Node with given id does
+    // not belong to the document"
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptionsMatching(
+            e ->
+                e instanceof StaleElementReferenceException
+                    || e instanceof org.openqa.selenium.NoSuchElementException
+                    || (e instanceof org.openqa.selenium.WebDriverException
+                        && String.valueOf(e.getMessage()).contains("does not belong")))
+        .until(() -> browser.findElement(By.cssSelector(css)).getText().trim(), t -> true);
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) {
@@ -366,14 +362,6 @@ class AdminBrowserTest {
         .ignoring(StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .until(d -> condition.getAsBoolean());
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Saves the page as admin-NAME.png, and copies it to -Daxon.admin.screenshots if set. */
