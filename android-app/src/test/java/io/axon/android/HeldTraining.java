@@ -1,8 +1,11 @@
 package io.axon.android;
 
+import static org.awaitility.Awaitility.await;
+
 import io.axon.android.VolunteerStatus.UnitProgress;
 import io.axon.android.engine.EngineHost;
 import io.axon.core.engine.VolunteerEngine;
+import java.time.Duration;
 
 /**
  * Keeps a unit in training for as long as a test needs it, whatever this machine's speed: once the
@@ -43,13 +46,17 @@ public final class HeldTraining implements AutoCloseable {
     if (unit == null || unit.progress() < share) {
       return;
     }
-    while (!closed && !anEngineIsStopping()) {
-      try {
-        Thread.sleep(LOOK_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    try {
+      // no event says a stop request reached the engine: its thread's state is looked at instead
+      await()
+          .forever()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(LOOK_MILLIS))
+          .until(() -> closed || anEngineIsStopping());
+    } catch (Exception e) {
+      // Awaitility ends a wait whose thread is interrupted with an exception (checked or not,
+      // rethrown as it came): let the thread go on to see the interrupt, as before
+      Thread.currentThread().interrupt();
     }
   }
 
