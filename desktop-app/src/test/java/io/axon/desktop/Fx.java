@@ -71,18 +71,19 @@ public final class Fx {
 
   /** Whether {@code selector} is shown: it and every parent visible. */
   public static boolean visible(Parent root, String selector) {
-    return call(
-        () -> {
-          Node node = root.lookup(selector);
-          if (node == null || node.getScene() == null) {
-            return false;
-          }
-          for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-              return false;
-            }
-          }
-          return true;
-        });
+    return call(() -> shown(root.lookup(selector)));
+  }
+
+  /** Whether {@code node} is in a scene, it and every parent visible; on the FX thread. */
+  public static boolean shown(Node node) {
+    if (node == null || node.getScene() == null) {
+      return false;
+    }
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
@@ -110,25 +109,13 @@ class ScreenshotsTest {
    */
   private static boolean hasItsContent(FxmlView view, Parent root) {
     return switch (view) {
-      case EARNINGS -> shown(root.lookup("#earnings-total-credit"));
+      case EARNINGS -> Fx.shown(root.lookup("#earnings-total-credit"));
       case PROJECTS -> root.lookup(".project-card") != null;
       case TASKS -> !((TableView<?>) root.lookup("#tasks-table")).getItems().isEmpty();
       case EVENT_LOG -> !((TableView<?>) root.lookup("#eventlog-table")).getItems().isEmpty();
       case STATUS -> root.lookup(".unit-progress") != null;
       default -> true;
     };
-  }
-
-  private static boolean shown(Node node) {
-    if (node == null || node.getScene() == null) {
-      return false;
-    }
-    for (Node n = node; n != null; n = n.getParent()) {
-      if (!n.isVisible()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String name(FxmlView view) {
